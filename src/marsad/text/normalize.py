@@ -1,0 +1,223 @@
+"""Arabic normalization that keeps a map back to the original characters.
+
+Two aligned views of a text are produced in one pass:
+
+``base``
+    the text with diacritics, tatweel and invisible marks removed and presentation forms
+    (ligatures such as ``ﻻ``) expanded. Letters are kept as written, so a lexicon can still
+    tell ``إلى`` from ``الى``.
+``key``
+    ``base`` with letters folded for matching and search keys: alef forms (أ إ آ ٱ → ا),
+    hamza on carriers (ؤ → و, ئ → ي), alef maqsura (ى → ي), ta marbuta (ة → ه), Persian
+    letters (ک ی → ك ي), Arabic-Indic digits (٣ → 3), punctuation variants («» “” → ", ، → ,
+    ؛ → ;, ؟ → ?, dashes → -) and ASCII case.
+
+Every fold is one character for one character, so ``base`` and ``key`` have the same length
+and the same offset map; only deletions and expansions move offsets. :meth:`Normalized.to_original`
+maps a ``[start, end)`` span of either view back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters removed from both views.
+_DIACRITICS = (
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670"]
+    + [chr(c) for c in range(0x06D6, 0x06DD)]
+    + [chr(c) for c in range(0x06DF, 0x06E9)]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+    + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]
+)
+_TATWEEL = "\u0640"
+_INVISIBLE = (
+    [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u061C", "\uFEFF", "\u00AD"]
+)
+#: Characters that belong to the letter before them: a span ending on a letter is extended over them.
+ATTACHED = frozenset(_DIACRITICS + [_TATWEEL])
+
+# One-for-one folds applied to the key view only.
+_LETTER_FOLDS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه", "ک": "ك", "ی": "ي", "ې": "ي", "ۀ": "ه", "ە": "ه",
+}
+_DIGIT_FOLDS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_PUNCT_FOLDS = {
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"', "‹": '"', "›": '"',
+    "‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "ـ": "",
+    "\u00A0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
+    "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200A": " ",
+    "\u202F": " ", "\u205F": " ", "\u3000": " ", "\t": " ",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NormOptions:
+    """Which folds the key view applies (deletions always apply to both views)."""
+
+    alef: bool = True
+    hamza: bool = True
+    alef_maqsura: bool = True
+    ta_marbuta: bool = True
+    digits: bool = True
+    punct: bool = True
+    lower: bool = True
+
+
+MATCH = NormOptions()
+"""Everything folded: for matching names and for search keys."""
+
+
+@lru_cache(maxsize=8)
+def _tables(options: NormOptions) -> tuple[dict[int, str], dict[int, str], re.Pattern[str]]:
+    """(base table, key table, regex of characters whose replacement is not one character)."""
+    base: dict[int, str] = {}
+    for ch in _DIACRITICS + _INVISIBLE + [_TATWEEL]:
+        base[ord(ch)] = ""
+    # Presentation forms: NFKC gives the plain letters (ligatures expand to two or more).
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)):
+        ch = chr(cp)
+        if unicodedata.category(ch) == "Cn":
+            continue
+        plain = unicodedata.normalize("NFKC", ch)
+        plain = "".join(c for c in plain if c not in ATTACHED and c != " ")
+        if plain != ch:
+            base[cp] = plain
+    key = dict(base)
+    folds: dict[str, str] = {}
+    for ch, to in _LETTER_FOLDS.items():
+        if (ch in "أإآٱٲٳ" and options.alef) or (ch in "ؤئ" and options.hamza) \
+                or (ch == "ى" and options.alef_maqsura) or (ch in "ةۀە" and options.ta_marbuta) \
+                or ch in "کیې":
+            folds[ch] = to
+    if options.digits:
+        folds.update(_DIGIT_FOLDS)
+    if options.punct:
+        folds.update({k: v for k, v in _PUNCT_FOLDS.items() if v != ""})
+    if options.lower:
+        folds.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+    for ch, to in folds.items():
+        key[ord(ch)] = to
+    # Apply letter folds to expanded presentation forms too.
+    for cp, plain in base.items():
+        if plain:
+            key[cp] = "".join(folds.get(c, c) for c in plain)
+    specials = sorted(chr(cp) for cp, rep in base.items() if len(rep) != 1)
+    pattern = re.compile("[" + "".join(re.escape(c) for c in specials) + "]")
+    return base, key, pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The two views of a text and the map back to the original.
+
+    The map is stored as breakpoints: from normalized position ``npos[i]`` on, the original
+    position is ``opos[i] + (n - npos[i]) * step[i]`` (``step`` is 0 inside an expansion).
+    """
+
+    original: str
+    base: str
+    key: str
+    npos: tuple[int, ...]
+    opos: tuple[int, ...]
+    step: tuple[int, ...]
+
+    def orig_index(self, n: int) -> int:
+        """Original index of the normalized character at ``n`` (``len(key)`` maps past the end)."""
+        if n >= len(self.key):
+            return len(self.original)
+        i = bisect_right(self.npos, n) - 1
+        return self.opos[i] + (n - self.npos[i]) * self.step[i]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized ``[start, end)`` span to the original text.
+
+        The end is extended over diacritics and tatweel attached to the last letter, so the
+        original slice carries the word as it was written.
+        """
+        if end <= start:
+            o = self.orig_index(start)
+            return o, o
+        ostart = self.orig_index(start)
+        oend = self.orig_index(end - 1) + 1
+        text = self.original
+        while oend < len(text) and text[oend] in ATTACHED:
+            oend += 1
+        return ostart, oend
+
+    def from_original(self, o: int) -> int:
+        """Normalized index of the first normalized character at or after original index ``o``."""
+        i = bisect_right(self.opos, o) - 1
+        if i < 0:
+            return 0
+        if self.step[i] == 0:
+            return self.npos[i]
+        n = self.npos[i] + (o - self.opos[i])
+        nxt = self.npos[i + 1] if i + 1 < len(self.npos) else len(self.key)
+        return min(n, nxt)
+
+
+class Normalizer:
+    """Builds :class:`Normalized` views; cheap to create, tables are cached per options."""
+
+    __slots__ = ("options", "_base", "_key", "_special")
+
+    def __init__(self, options: NormOptions = MATCH):
+        self.options = options
+        self._base, self._key, self._special = _tables(options)
+
+    def key(self, text: str) -> str:
+        """The folded key of ``text`` without an offset map (for lexicon entries and queries)."""
+        return _collapse_spaces(text.translate(self._key))
+
+    def base(self, text: str) -> str:
+        """``text`` with diacritics, tatweel and invisible marks removed, letters unchanged."""
+        return text.translate(self._base)
+
+    def normalize(self, text: str) -> Normalized:
+        base = text.translate(self._base)
+        key = text.translate(self._key)
+        if len(key) != len(base):  # a fold changed length: should not happen, stay safe
+            raise ValueError("normalization folds must be one character for one character")
+        npos = [0]
+        opos = [0]
+        step = [1]
+        if len(base) != len(text):
+            n = 0
+            last = 0
+            for m in self._special.finditer(text):
+                o = m.start()
+                n += o - last
+                rep = len(self._base[ord(m.group())])
+                if rep == 0:
+                    if npos[-1] == n:
+                        opos[-1], step[-1] = o + 1, 1
+                    else:
+                        npos.append(n), opos.append(o + 1), step.append(1)
+                else:
+                    if npos[-1] == n:
+                        opos[-1], step[-1] = o, 0
+                    else:
+                        npos.append(n), opos.append(o), step.append(0)
+                    n += rep
+                    npos.append(n), opos.append(o + 1), step.append(1)
+                last = o + 1
+        return Normalized(text, base, key, tuple(npos), tuple(opos), tuple(step))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _collapse_spaces(s: str) -> str:
+    return _SPACES.sub(" ", s).strip()

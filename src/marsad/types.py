@@ -1,0 +1,181 @@
+"""The records that flow through marsad.
+
+One carrier, :class:`Article`, holds the original text and everything found in it. Every
+span-bearing record (:class:`Sentence`, :class:`Token`, :class:`Mention`, :class:`Event`,
+:class:`Quote`, :class:`Quantity`) holds ``start``/``end`` character offsets into
+``Article.text``, end exclusive, so ``article.text[start:end]`` is the surface form.
+Records are slotted dataclasses; the immutable ones are frozen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityKind = Literal["state", "person", "org", "place", "thing"]
+Modality = Literal["asserted", "future", "hypothetical", "negated"]
+DatePrecision = Literal["day", "month", "year"]
+Quad = Literal["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of an article's original text."""
+
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A clitic-aware token: ``وبوتين`` gives a proclitic token ``و`` and a stem token ``بوتين``.
+
+    ``word`` numbers the orthographic word the token belongs to (tokens of one word share it),
+    ``part`` is ``"pre"``, ``"stem"`` or ``"suf"``; ``norm`` is the normalized form used for
+    matching, ``lemma`` the stem's lemma (``None`` for clitics and non-Arabic tokens).
+    """
+
+    start: int
+    end: int
+    norm: str
+    word: int
+    part: Literal["pre", "stem", "suf"] = "stem"
+    lemma: str | None = None
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that refers to an entity.
+
+    ``entity`` is the id of an :class:`Entity` of the same article (a knowledge-base id, or a
+    document-level id ``doc:<kind>:<n>`` for names the recognizer found outside the KB).
+    ``method`` says how it was found: ``name``, ``variant``, ``adjective``, ``metonym``, ``role``,
+    ``counterpart``, ``coref`` or ``ner``. ``confidence`` is in [0, 1].
+    """
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    method: str = "name"
+    confidence: float = 1.0
+    acts_for: str | None = None  # actor code (ISO3 / org code) the mention acts for, when known
+
+
+@dataclass(slots=True)
+class Entity:
+    """An actor, place or thing an article talks about, with all its mentions."""
+
+    id: str
+    kind: EntityKind
+    name_en: str | None
+    name_ar: str | None
+    country: str | None = None
+    code: str | None = None
+    kb: bool = True
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """One side of an event: the entity and the actor code it acts for."""
+
+    entity: str | None
+    code: str | None
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER event with the words that support it (see EVENTS.md)."""
+
+    type: str
+    mode: str | None
+    quad: Quad
+    intensity: float
+    source: ActorRef | None
+    target: ActorRef | None
+    evidence: Span
+    trigger: Span | None = None
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    modality: Modality = "asserted"
+    dossiers: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker_entity: str | None
+    speaker_name: str | None
+    cue: Span | None
+    text: str
+    start: int
+    end: int
+    direct: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    unit: str | None
+    what: str | None
+    start: int
+    end: int
+    text: str
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """One article: its original text, metadata, and the layers the pipeline adds.
+
+    ``id`` is stable: the id given by the input (JSONL ``id``) or derived from the source and
+    content. ``content_hash`` is computed on normalized text by the store, so exact duplicates
+    are stored once whatever their file name. ``source_offset`` is where ``text`` starts in the
+    decoded source file (press compilations hold many articles in one file).
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    source_line: int | None = None
+    source_offset: int = 0
+    parent: str | None = None
+    lang: str | None = None
+    category: str | None = None
+    flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    # layers added by the pipeline
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dossiers: list[str] = field(default_factory=list)
+    repeated_paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def is_arabic(self) -> bool:
+        return self.lang in (None, "ar")
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
