@@ -10,7 +10,10 @@ Records are slotted dataclasses; the immutable ones are frozen.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from marsad.text.normalize import Normalized
 
 EntityKind = Literal["state", "person", "org", "place", "thing"]
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
@@ -172,6 +175,8 @@ class Article:
     quantities: list[Quantity] = field(default_factory=list)
     dossiers: list[str] = field(default_factory=list)
     repeated_paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    #: the normalized views of ``text`` (set by the text layer; not stored)
+    normalized: Normalized | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_arabic(self) -> bool:

@@ -1,0 +1,33 @@
+# marsad — the two commands a new user needs:
+#   make demo   set up (virtualenv + package) and run the main job on the bundled examples
+#   make test   set up and run the whole test suite (this is what .ci/run calls)
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+OUT    ?= out
+
+.PHONY: setup demo test bench clean
+
+$(BIN)/marsad: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(BIN)/marsad
+
+setup: $(BIN)/marsad
+
+demo: setup
+	@mkdir -p $(OUT)
+	rm -f $(OUT)/examples.db
+	$(BIN)/marsad ingest examples --db $(OUT)/examples.db
+	$(BIN)/marsad search "أردوغان بوتين" --db $(OUT)/examples.db --limit 3
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache

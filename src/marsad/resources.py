@@ -1,0 +1,35 @@
+"""Resources: the knowledge the pipeline uses, loaded lazily from data files and cached per object.
+
+Nothing is read at import time. One :class:`Resources` object is created by the caller (the CLI,
+a test, a benchmark) and passed to the components that need it; two objects with different data
+directories can live in one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+from marsad.text.tokens import Tokenizer
+
+
+class Resources:
+    def __init__(self, extra_data: Sequence[Path | str] = ()):
+        #: analyst-supplied folders whose files extend or override the packaged data
+        self.extra_data = [Path(p) for p in extra_data]
+
+    @cached_property
+    def _tokenizer(self) -> Tokenizer:
+        return Tokenizer(protected=self.protected_names())
+
+    def tokenizer(self) -> Tokenizer:
+        return self._tokenizer
+
+    def protected_names(self) -> frozenset[str]:
+        """Folded names that the tokenizer must never split (filled from the knowledge base)."""
+        return frozenset()
+
+    def extra_components(self, layers: Sequence[str]) -> list:
+        """Components of the layers after the text layer."""
+        return []
