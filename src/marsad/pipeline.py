@@ -67,7 +67,7 @@ def text_components(resources) -> Sequence[Component]:
     from marsad.text.layer import TextLayer
 
     layer = TextLayer(resources.tokenizer())
-    return [Component("text", layer, requires=("text",), assigns=("sentences", "tokens"))]
+    return [Component("text", layer, requires=("text",), assigns=("normalized", "sentences", "tokens"))]
 
 
 def default_pipeline(resources=None, layers: Sequence[str] = ("text", "actors", "events")) -> Pipeline:

@@ -11,25 +11,37 @@ from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
+from marsad.actors.kb import KnowledgeBase
+from marsad.actors.recognize import ActorRecognizer
 from marsad.text.tokens import Tokenizer
 
 
 class Resources:
     def __init__(self, extra_data: Sequence[Path | str] = ()):
-        #: analyst-supplied folders whose files extend or override the packaged data
+        #: analyst-supplied folders of actor YAML files that extend or override the packaged data
         self.extra_data = [Path(p) for p in extra_data]
 
     @cached_property
+    def kb(self) -> KnowledgeBase:
+        return KnowledgeBase.load(self.extra_data)
+
+    @cached_property
+    def recognizer(self) -> ActorRecognizer:
+        return ActorRecognizer(self.kb)
+
+    @cached_property
     def _tokenizer(self) -> Tokenizer:
-        return Tokenizer(protected=self.protected_names())
+        return Tokenizer(protected=self.recognizer.protected_names)
 
     def tokenizer(self) -> Tokenizer:
         return self._tokenizer
 
-    def protected_names(self) -> frozenset[str]:
-        """Folded names that the tokenizer must never split (filled from the knowledge base)."""
-        return frozenset()
-
     def extra_components(self, layers: Sequence[str]) -> list:
-        """Components of the layers after the text layer."""
-        return []
+        """Components of the layers after the text layer, in order."""
+        from marsad.pipeline import Component
+
+        comps = []
+        if "actors" in layers:
+            comps.append(Component("actors", self.recognizer, requires=("normalized",),
+                                   assigns=("mentions", "entities")))
+        return comps

@@ -1,0 +1,239 @@
+"""The actor knowledge base: YAML files an analyst can read and extend, loaded into objects.
+
+The packaged files live in ``marsad/actors/data/`` (see the README there for the schema). Extra
+folders given to :meth:`KnowledgeBase.load` are read after the packaged one; an entry whose ``id``
+already exists replaces the packaged entry, so an analyst can correct or extend the data without
+editing the package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from marsad.errors import KnowledgeBaseError
+from marsad.text.normalize import Normalizer
+
+DATA_DIR = Path(__file__).with_name("data")
+KINDS = ("state", "org", "group", "company", "person", "place", "thing")
+#: how each KB kind appears in the article contract (marsad.article/v1)
+CONTRACT_KIND = {"state": "state", "org": "org", "group": "org", "company": "org",
+                 "person": "person", "place": "place", "thing": "thing"}
+RULES = ("date_role", "context_first_name", "context_gazetteer", "prefer_state", "skip")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    of: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    id: str
+    kind: str
+    name_en: str
+    name_ar: str
+    variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
+    country: str | None = None
+    code: str | None = None
+    adjectives: tuple[str, ...] = ()
+    capital: str | None = None
+    seats: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    surnames: tuple[str, ...] = ()
+    subtype: str | None = None
+    note: str | None = None
+    path: str | None = None
+
+    @property
+    def contract_kind(self) -> str:
+        return CONTRACT_KIND[self.kind]
+
+    @property
+    def acts_for(self) -> str | None:
+        """The actor code this entry acts for in events: its own code, or its state's."""
+        if self.kind in ("state", "org", "group", "company"):
+            return self.code or self.country
+        if self.kind == "person":
+            return self.country
+        return None
+
+    def active_on(self, day: dt.date) -> list[Role]:
+        return [r for r in self.roles if r.covers(day)]
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    title: str
+    definite: tuple[str, ...]  # الرئيس — followed by a state adjective
+    construct: tuple[str, ...]  # رئيس — followed by a state name
+
+
+@dataclass(frozen=True, slots=True)
+class Epithet:
+    form: str
+    title: str
+    of: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    form: str
+    candidates: tuple[str, ...]
+    rule: str
+    note: str | None = None
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, KBEntry] = field(default_factory=dict)
+    titles: dict[str, Title] = field(default_factory=dict)
+    epithets: list[Epithet] = field(default_factory=list)
+    ambiguities: dict[str, Ambiguity] = field(default_factory=dict)  # keyed by folded form
+
+    # -- loading ------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra_dirs: Sequence[Path | str] = (), packaged: bool = True) -> "KnowledgeBase":
+        kb = cls()
+        dirs = ([DATA_DIR] if packaged else []) + [Path(d) for d in extra_dirs]
+        norm = Normalizer()
+        for d in dirs:
+            if not d.is_dir():
+                raise KnowledgeBaseError("not a folder", str(d))
+            for path in sorted(d.glob("*.yaml")):
+                name = path.stem
+                data = _read_yaml(path)
+                if name == "titles":
+                    kb._load_titles(data, path)
+                elif name == "ambiguous":
+                    for row in data or []:
+                        amb = _ambiguity(row, path)
+                        kb.ambiguities[norm.key(amb.form)] = amb
+                else:
+                    for row in data or []:
+                        entry = _entry(row, path)
+                        kb.entries[entry.id] = entry
+        return kb
+
+    def _load_titles(self, data, path: Path) -> None:
+        for row in data or []:
+            if not isinstance(row, dict):
+                raise KnowledgeBaseError(f"title rows must be mappings, got {row!r}", str(path))
+            if "title" in row:
+                t = Title(row["title"], tuple(row.get("ar") or ()), tuple(row.get("ar_construct") or ()))
+                self.titles[t.title] = t
+            for ep in row.get("epithets") or ():
+                self.epithets.append(Epithet(ep["form"], ep["title"], ep["of"]))
+
+    # -- queries ------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, entry_id: str) -> KBEntry | None:
+        return self.entries.get(entry_id)
+
+    def by_kind(self, kind: str) -> Iterable[KBEntry]:
+        return (e for e in self.entries.values() if e.kind == kind or e.contract_kind == kind)
+
+    def holders(self, title: str, of: str, day: dt.date) -> list[KBEntry]:
+        """People who held ``title`` of ``of`` on ``day``."""
+        return [e for e in self.entries.values() if e.kind == "person"
+                and any(r.title == title and r.of == of and r.covers(day) for r in e.roles)]
+
+    def code_entry(self, code: str) -> KBEntry | None:
+        """The state or organization whose actor code is ``code``."""
+        e = self.entries.get(code)
+        if e is not None:
+            return e
+        for e in self.entries.values():
+            if e.code == code and e.kind != "person":
+                return e
+        return None
+
+
+def _read_yaml(path: Path):
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"invalid YAML: {exc}", str(path)) from exc
+    except OSError as exc:
+        raise KnowledgeBaseError(f"cannot read: {exc}", str(path)) from exc
+
+
+def _date(value, path: Path, what: str) -> dt.date | None:
+    if value in (None, "", "null"):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    s = str(value)
+    try:
+        if len(s) == 4:
+            return dt.date(int(s), 1, 1)
+        if len(s) == 7:
+            return dt.date(int(s[:4]), int(s[5:7]), 1)
+        return dt.date.fromisoformat(s)
+    except ValueError as exc:
+        raise KnowledgeBaseError(f"bad date {value!r} in {what}", str(path)) from exc
+
+
+def _tuple(v) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    return tuple(str(x) for x in v if x)
+
+
+def _entry(row, path: Path) -> KBEntry:
+    if not isinstance(row, dict) or "id" not in row:
+        raise KnowledgeBaseError(f"entry without an id: {row!r:.80}", str(path))
+    eid = str(row["id"])
+    kind = row.get("kind")
+    if kind not in KINDS:
+        raise KnowledgeBaseError(f"{eid}: unknown kind {kind!r}", str(path))
+    if not row.get("name_ar") or not row.get("name_en"):
+        raise KnowledgeBaseError(f"{eid}: name_ar and name_en are required", str(path))
+    adjectives: list[str] = []
+    adj = row.get("adjectives") or {}
+    if isinstance(adj, dict):
+        for g in ("m", "f", "pl"):
+            adjectives.extend(_tuple(adj.get(g)))
+    else:
+        adjectives.extend(_tuple(adj))
+    roles = []
+    for r in row.get("roles") or ():
+        try:
+            roles.append(Role(str(r["title"]), str(r["of"]), _date(r.get("from"), path, eid),
+                              _date(r.get("to"), path, eid)))
+        except (KeyError, TypeError) as exc:
+            raise KnowledgeBaseError(f"{eid}: role needs title and of: {r!r}", str(path)) from exc
+    return KBEntry(
+        id=eid, kind=kind, name_en=str(row["name_en"]), name_ar=str(row["name_ar"]),
+        variants=_tuple(row.get("variants")), en_variants=_tuple(row.get("en_variants")),
+        country=row.get("country"), code=row.get("code"), adjectives=tuple(adjectives),
+        capital=row.get("capital"), seats=_tuple(row.get("seats")), roles=tuple(roles),
+        surnames=_tuple(row.get("surnames")),
+        subtype=row.get("place_type") or row.get("thing_type"), note=row.get("note"), path=str(path),
+    )
+
+
+def _ambiguity(row, path: Path) -> Ambiguity:
+    try:
+        amb = Ambiguity(str(row["form"]), _tuple(row["candidates"]), str(row["rule"]), row.get("note"))
+    except (KeyError, TypeError) as exc:
+        raise KnowledgeBaseError(f"ambiguous row needs form, candidates, rule: {row!r:.80}", str(path)) from exc
+    if amb.rule not in RULES:
+        raise KnowledgeBaseError(f"{amb.form}: unknown rule {amb.rule!r} (one of {', '.join(RULES)})", str(path))
+    return amb
