@@ -103,6 +103,8 @@ class ActorRecognizer:
             add(ep.form, str(i), "epithet")
         for f in _COUNTERPART:
             add(f, "counterpart", "counterpart")
+        for amb in self.kb.ambiguities.values():
+            add(amb.form, "ambiguous", "ambiguous")
         automaton = ahocorasick.Automaton()
         for k, forms in table.items():
             automaton.add_word(k, (k, tuple(dict.fromkeys(forms))))

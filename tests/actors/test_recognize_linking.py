@@ -1,0 +1,150 @@
+"""Recognition and linking over a small knowledge base written for the tests."""
+
+from pathlib import Path
+
+import pytest
+
+from marsad.actors.kb import KnowledgeBase
+from marsad.actors.recognize import ActorRecognizer
+from marsad.errors import KnowledgeBaseError
+from marsad.types import Article
+
+STATES = """
+- {id: TUR, kind: state, name_en: Turkey, name_ar: تركيا, variants: [تركية], country: TUR, code: TUR,
+   adjectives: {m: [تركي], f: [تركية], pl: [أتراك]}, capital: أنقرة, seats: []}
+- {id: RUS, kind: state, name_en: Russia, name_ar: روسيا, variants: [روسيا الاتحادية], country: RUS, code: RUS,
+   adjectives: {m: [روسي], f: [روسية], pl: [روس]}, capital: موسكو, seats: [الكرملين]}
+- {id: USA, kind: state, name_en: United States, name_ar: الولايات المتحدة, variants: [أمريكا, أميركا], country: USA,
+   code: USA, adjectives: {m: [أمريكي, أميركي], f: [أمريكية], pl: []}, capital: واشنطن, seats: [البيت الأبيض]}
+"""
+PEOPLE = """
+- {id: person.erdogan_recep_tayyip, kind: person, name_en: Recep Tayyip Erdogan, name_ar: رجب طيب أردوغان,
+   variants: [طيب أردوغان], surnames: [أردوغان], country: TUR,
+   roles: [{title: president, of: TUR, from: 2014-08-28, to: null}]}
+- {id: person.putin_vladimir, kind: person, name_en: Vladimir Putin, name_ar: فلاديمير بوتين, surnames: [بوتين],
+   country: RUS, roles: [{title: president, of: RUS, from: 2012-05-07, to: null}]}
+- {id: person.cavusoglu_mevlut, kind: person, name_en: Mevlut Cavusoglu, name_ar: مولود تشاووش أوغلو,
+   variants: [مولود جاويش أوغلو], surnames: [تشاووش أوغلو, جاويش أوغلو], country: TUR,
+   roles: [{title: foreign_minister, of: TUR, from: 2015-11-24, to: 2023-06-03}]}
+- {id: person.fidan_hakan, kind: person, name_en: Hakan Fidan, name_ar: هاكان فيدان, surnames: [فيدان], country: TUR,
+   roles: [{title: foreign_minister, of: TUR, from: 2023-06-04, to: null}]}
+- {id: person.lavrov_sergey, kind: person, name_en: Sergey Lavrov, name_ar: سيرغي لافروف, surnames: [لافروف],
+   country: RUS, roles: [{title: foreign_minister, of: RUS, from: 2004-03-09, to: null}]}
+- {id: person.assad_bashar, kind: person, name_en: Bashar al-Assad, name_ar: بشار الأسد, country: SYR,
+   roles: [{title: president, of: SYR, from: 2000-07-17, to: 2024-12-08}]}
+- {id: person.assad_hafez, kind: person, name_en: Hafez al-Assad, name_ar: حافظ الأسد, country: SYR,
+   roles: [{title: president, of: SYR, from: 1971-03-14, to: 2000-06-10}]}
+"""
+OTHER = """
+- {id: place.al_bab, kind: place, name_en: al-Bab, name_ar: الباب, country: SYR, place_type: town}
+- {id: place.sochi, kind: place, name_en: Sochi, name_ar: سوتشي, country: RUS, place_type: city}
+- {id: thing.s400, kind: thing, name_en: S-400, name_ar: إس 400, variants: [اس-400], en_variants: [S-400], thing_type: weapon}
+"""
+TITLES = """
+- {title: president, ar: [الرئيس], ar_construct: [رئيس]}
+- {title: foreign_minister, ar: [وزير الخارجية], ar_construct: [وزير خارجية]}
+- epithets:
+    - {form: سيد الكرملين, title: president, of: RUS}
+"""
+AMBIGUOUS = """
+- {form: الباب, candidates: [place.al_bab, common_word], rule: context_gazetteer, note: town or door}
+- {form: الأسد, candidates: [person.assad_bashar, person.assad_hafez], rule: date_role, note: father and son}
+"""
+
+
+@pytest.fixture(scope="module")
+def recognizer(tmp_path_factory) -> ActorRecognizer:
+    d: Path = tmp_path_factory.mktemp("kb")
+    for name, body in [("states", STATES), ("people", PEOPLE), ("places", OTHER), ("titles", TITLES),
+                       ("ambiguous", AMBIGUOUS)]:
+        (d / f"{name}.yaml").write_text(body, encoding="utf-8")
+    return ActorRecognizer(KnowledgeBase.load([d], packaged=False))
+
+
+def _links(rec, text, published="2021-09-29"):
+    art = rec(Article(id="t", text=text, published=published))
+    for m in art.mentions:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.entity, m.method) for m in art.mentions]
+
+
+def test_recognize_spelling_variants_and_clitics(recognizer):
+    links = _links(recognizer, "التقى إردوغان ولأردوغان واردوغان بوتين وموسكو بالكرملين")
+    ids = [e for _, e, _ in links]
+    assert ids.count("person.erdogan_recep_tayyip") == 3
+    assert ("موسكو", "RUS", "metonym") in links
+    assert ("الكرملين", "RUS", "metonym") in links
+
+
+def test_recognize_never_matches_inside_a_word(recognizer):
+    # روسيا inside a longer word, a surname glued to other letters
+    assert _links(recognizer, "الروسيات والبوتينية") == []
+
+
+def test_recognize_longest_match_wins(recognizer):
+    links = _links(recognizer, "قال رجب طيب أردوغان")
+    assert links == [("رجب طيب أردوغان", "person.erdogan_recep_tayyip", "name")]
+
+
+def test_recognize_adjectives_with_article(recognizer):
+    links = _links(recognizer, "العلاقات التركية الروسية ومسؤول أمريكي والأتراك")
+    assert [(t, e) for t, e, _ in links] == [("التركية", "TUR"), ("الروسية", "RUS"), ("أمريكي", "USA"),
+                                              ("الأتراك", "TUR")]
+
+
+def test_recognize_role_phrase_depends_on_article_date(recognizer):
+    text = "وقال وزير الخارجية التركي إن المحادثات مثمرة"
+    assert ("وزير الخارجية التركي", "person.cavusoglu_mevlut", "role") in _links(recognizer, text, "2021-10-01")
+    assert ("وزير الخارجية التركي", "person.fidan_hakan", "role") in _links(recognizer, text, "2023-09-01")
+    # without a date the role is not guessed; the state is still there
+    assert [e for _, e, _ in _links(recognizer, text, None)] == ["TUR"]
+
+
+def test_recognize_construct_title_with_state_name(recognizer):
+    links = _links(recognizer, "اتصل وزير خارجية روسيا بنظيره", "2022-03-01")
+    assert ("وزير خارجية روسيا", "person.lavrov_sergey", "role") in links
+
+
+def test_recognize_counterpart_in_context(recognizer):
+    links = _links(recognizer, "استقبل بوتين نظيره التركي في سوتشي")
+    assert ("نظيره التركي", "person.erdogan_recep_tayyip", "counterpart") in links
+    assert ("سوتشي", "place.sochi", "name") in links
+
+
+def test_recognize_epithet(recognizer):
+    assert ("سيد الكرملين", "person.putin_vladimir", "epithet") in _links(recognizer, "قال سيد الكرملين")
+
+
+def test_recognize_ambiguity_rules(recognizer):
+    # a door is not the town; after a place cue it is
+    assert _links(recognizer, "فتح الباب أمام الحوار") == []
+    assert ("الباب", "place.al_bab", "rule") in _links(recognizer, "اشتباكات في الباب شمال حلب")
+    # father or son by the article date
+    assert _links(recognizer, "وصل الأسد", "2019-01-01")[0][1] == "person.assad_bashar"
+    assert _links(recognizer, "وصل الأسد", "1995-01-01")[0][1] == "person.assad_hafez"
+
+
+def test_recognize_latin_forms_inside_arabic(recognizer):
+    links = _links(recognizer, "صفقة منظومة S-400 الروسية")
+    assert ("S-400", "thing.s400", "en") in links
+
+
+def test_recognize_builds_entities_with_all_mentions(recognizer):
+    art = recognizer(Article(id="t", text="أردوغان التقى بوتين ثم عاد أردوغان", published="2021-09-29"))
+    ent = art.entities["person.erdogan_recep_tayyip"]
+    assert ent.kind == "person" and ent.country == "TUR" and len(ent.mentions) == 2
+    assert art.entities["person.putin_vladimir"].mentions[0].acts_for == "RUS"
+
+
+def test_kb_load_rejects_bad_entries(tmp_path):
+    (tmp_path / "bad.yaml").write_text("- {id: X1, kind: planet, name_en: X, name_ar: س}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="unknown kind"):
+        KnowledgeBase.load([tmp_path], packaged=False)
+
+
+def test_kb_extra_folder_overrides_packaged_entry(tmp_path):
+    (tmp_path / "fix.yaml").write_text(
+        "- {id: TUR, kind: state, name_en: Türkiye, name_ar: تركيا, country: TUR, code: TUR}\n", encoding="utf-8")
+    kb = KnowledgeBase.load([tmp_path])
+    assert kb.get("TUR").name_en == "Türkiye"
+    assert kb.get("RUS") is not None
