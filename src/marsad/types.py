@@ -116,6 +116,11 @@ class Event:
     dossiers: list[str] = field(default_factory=list)
     confidence: float = 1.0
     id: str | None = None
+    #: every stretch of text that reports this event (``evidence`` is the first of them); the same
+    #: interaction mentioned three times in an article is one event with three mentions
+    mentions: list[Span] = field(default_factory=list)
+    #: the articles (other than this one) whose mentions were merged into this event across outlets
+    articles: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,166 @@
+"""The gold set we annotate ourselves (``tests/gold/``) and the scores of the pipeline against it.
+
+Gold files are YAML, one per seed (``<stem>.yaml``, or parts ``<stem>.partN.yaml`` merged), with
+offsets into the seed file as decoded text (see ``tests/gold/GUIDELINE.md``). A gold article is
+matched to the pipeline's article whose span of the file contains the gold ``anchor``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from marsad.errors import EvaluationError
+from marsad.types import Article
+
+
+@dataclass(slots=True)
+class GoldArticle:
+    file: str
+    item: int
+    anchor: tuple[int, int]
+    span: tuple[int, int] | None
+    outlet: str | None
+    published: str | None
+    dossiers: list[str]
+    entities: list[dict]
+    events: list[dict]
+    quotes: list[dict]
+    quantities: list[dict]
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    false_positives: list[str] = field(default_factory=list)
+    false_negatives: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, system: set[str], gold: set[str], where: str) -> None:
+        self.tp += len(system & gold)
+        self.fp += len(system - gold)
+        self.fn += len(gold - system)
+        self.false_positives.extend(f"{where}: {x}" for x in sorted(system - gold))
+        self.false_negatives.extend(f"{where}: {x}" for x in sorted(gold - system))
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def load_gold(folder: Path | str) -> dict[str, list[GoldArticle]]:
+    """Gold articles per seed file name, parts merged and sorted by item."""
+    folder = Path(folder)
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise EvaluationError(f"no gold YAML files in {folder}")
+    out: dict[str, list[GoldArticle]] = defaultdict(list)
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise EvaluationError(f"{path}: invalid YAML: {exc}") from exc
+        seed = data.get("file")
+        if not seed:
+            raise EvaluationError(f"{path}: missing 'file'")
+        for row in data.get("articles") or []:
+            out[seed].append(GoldArticle(
+                file=seed, item=int(row.get("item", 1)), anchor=tuple(row["anchor"]),
+                span=tuple(row["span"]) if row.get("span") else None, outlet=row.get("outlet"),
+                published=str(row["published"]) if row.get("published") else None,
+                dossiers=list(row.get("dossiers") or []), entities=list(row.get("entities") or []),
+                events=list(row.get("events") or []), quotes=list(row.get("quotes") or []),
+                quantities=list(row.get("quantities") or []),
+            ))
+    for seed in out:
+        out[seed].sort(key=lambda g: g.item)
+    return dict(out)
+
+
+def pair_articles(gold: Sequence[GoldArticle], system: Iterable[Article]) -> list[tuple[GoldArticle, Article | None]]:
+    """Each gold article with the system article whose file span contains its anchor."""
+    arts = list(system)
+    pairs = []
+    for g in gold:
+        hit = None
+        for a in arts:
+            if a.source_offset <= g.anchor[0] < a.source_offset + len(a.text):
+                hit = a
+                break
+        pairs.append((g, hit))
+    return pairs
+
+
+def fold_name(name: str | None) -> str:
+    """An English name folded for comparison: accents removed, lower case, 'al-' and punctuation dropped."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("al-", "").replace("el-", "")
+    return " ".join("".join(c if c.isalnum() else " " for c in s).split())
+
+
+class EntityKeys:
+    """Comparable keys for gold and system entities, through the knowledge base's names and codes."""
+
+    def __init__(self, kb):
+        self.kb = kb
+        self._by_name = {}
+        for e in kb.entries.values():
+            self._by_name.setdefault(fold_name(e.name_en), e)
+
+    def gold(self, row: dict) -> str:
+        code = row.get("code")
+        if code and row.get("kind") in ("state", "org"):
+            return f"code:{code}"
+        e = self._by_name.get(fold_name(row.get("name_en")))
+        if e is not None:
+            return f"code:{e.code}" if e.code and e.kind != "person" else f"id:{e.id}"
+        return f"name:{fold_name(row.get('name_en'))}"
+
+    def system(self, ent) -> str:
+        if ent.code and ent.kind in ("state", "org"):
+            return f"code:{ent.code}"
+        return f"id:{ent.id}"
+
+
+def score_entities(pairs, keys: EntityKeys, kinds: Sequence[str] = ("state", "person", "org", "place", "thing"),
+                   kb_only: bool = True) -> dict[str, Score]:
+    """Micro precision/recall of the distinct entities of each article, overall and per kind."""
+    scores: dict[str, Score] = {"all": Score()} | {k: Score() for k in kinds}
+    for g, a in pairs:
+        where = f"{g.file}#{g.item}"
+        gold_by_kind = defaultdict(set)
+        for row in g.entities:
+            gold_by_kind[row.get("kind")].add(keys.gold(row))
+        sys_by_kind = defaultdict(set)
+        if a is not None:
+            for ent in a.entities.values():
+                if kb_only and not ent.kb:
+                    continue
+                sys_by_kind[ent.kind].add(keys.system(ent))
+        for k in kinds:
+            scores[k].add(sys_by_kind[k], gold_by_kind[k], where)
+        scores["all"].add(set().union(*sys_by_kind.values()) if sys_by_kind else set(),
+                          set().union(*gold_by_kind.values()) if gold_by_kind else set(), where)
+    return scores
