@@ -122,18 +122,24 @@ class InputReader:
                 yield InputError("no such file or directory", p)
 
     def _walk(self, root: Path) -> Iterator[Path]:
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                f = Path(dirpath) / name
-                if f.suffix.lower() in SUPPORTED:
-                    yield f
-                else:
-                    reason = f"unsupported file type {f.suffix or '(none)'!r}"
-                    self.skipped.append((str(f), reason))
-                    log.info("skipped %s: %s", f, reason)
+        """Files under ``root`` depth-first in sorted name order (``a.txt``, ``b/c.txt``, ``d.txt``)."""
+        try:
+            entries = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError as exc:
+            self.skipped.append((str(root), f"cannot list folder: {exc.strerror or exc}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            f = Path(entry.path)
+            if entry.is_dir():
+                yield from self._walk(f)
+            elif f.suffix.lower() in SUPPORTED:
+                yield f
+            else:
+                reason = f"unsupported file type {f.suffix or '(none)'!r}"
+                self.skipped.append((str(f), reason))
+                log.info("skipped %s: %s", f, reason)
 
     def _read_file(self, path: Path, shown: str) -> Iterator[Article | InputError]:
         try:
