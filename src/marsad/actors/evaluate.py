@@ -1,0 +1,163 @@
+"""Entity-level evaluation of the name recognizer on ANERcorp (CoNLL-style exact match).
+
+A predicted entity counts as correct only when its first word, last word and type all equal a
+gold entity's; precision, recall and F1 are reported per type (PERS, LOC, ORG, MISC) and
+micro-averaged over all entities.
+
+The CAMeL Lab test file (``ANERCorp_CamelLab_test.txt``) is scored **as it is** — the figures
+comparable with published results — and **repaired**. In that file some tokens (923 of them
+sentence-initial) were replaced by tokens from the corpus's first article; the file
+``DIAGNOSTIC_test_vs_original_tail.tsv`` beside it lists every such position: column 1 the index of
+the token in the test file (blank lines not counted), column 2 whether it starts a sentence,
+column 3 the test file's line and column 4 the original corpus's line at index 125,305 + i.
+"Repaired" means: each listed token (word and tag) is replaced by column 4, the original
+corpus's token at that position; the test file's sentence breaks are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.actors.ner import (
+    LABELS,
+    TYPES,
+    base_words,
+    bio_spans,
+    make_extractor,
+    read_anercorp_lines,
+    sentences_of,
+    tag_sentences,
+    DEFAULT_MODEL,
+)
+from marsad.errors import EvaluationError
+
+DIAGNOSTIC = "DIAGNOSTIC_test_vs_original_tail.tsv"
+TEST_FILE = "ANERCorp_CamelLab_test.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn, "gold": self.tp + self.fn,
+                "predicted": self.tp + self.fp}
+
+
+@dataclass(slots=True)
+class NerResult:
+    per_type: dict[str, Score]
+    micro: Score
+    test_file: str = ""
+    repaired: bool = False
+    repaired_tokens: int = 0
+    sentences: int = 0
+    tokens: int = 0
+    model: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"test_file": self.test_file, "repaired": self.repaired, "repaired_tokens": self.repaired_tokens,
+                "sentences": self.sentences, "tokens": self.tokens, "model": self.model,
+                "micro": self.micro.as_dict(), "per_type": {t: s.as_dict() for t, s in self.per_type.items()}}
+
+
+def score_spans(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> NerResult:
+    """Exact-span, exact-type scores of predicted BIO sequences against gold ones (sentence by sentence)."""
+    if len(gold) != len(pred):
+        raise EvaluationError(f"{len(gold)} gold sentences but {len(pred)} predicted")
+    counts = {t: [0, 0, 0] for t in TYPES}
+    for g, p in zip(gold, pred):
+        if len(g) != len(p):
+            raise EvaluationError(f"sentence lengths differ: {len(g)} gold tags, {len(p)} predicted")
+        gs = set(bio_spans(g))
+        ps = set(bio_spans(p))
+        for s in gs | ps:
+            c = counts.setdefault(s[2], [0, 0, 0])
+            if s in gs and s in ps:
+                c[0] += 1
+            elif s in ps:
+                c[1] += 1
+            else:
+                c[2] += 1
+    per = {t: Score(*c) for t, c in counts.items()}
+    micro = Score(sum(s.tp for s in per.values()), sum(s.fp for s in per.values()), sum(s.fn for s in per.values()))
+    return NerResult(per, micro)
+
+
+def read_test(test_file: Path | str, repaired: bool = False) -> tuple[list[tuple[list[str], list[str]]], int]:
+    """Sentences ``(words, tags)`` of a CAMeL-style test file, optionally repaired (see module doc).
+
+    Returns the sentences and the number of tokens replaced.
+    """
+    test_file = Path(test_file)
+    pairs = read_anercorp_lines(test_file)
+    changed = 0
+    if repaired:
+        diag = test_file.with_name(DIAGNOSTIC)
+        if not diag.is_file():
+            raise EvaluationError(f"repair needs {DIAGNOSTIC} beside the test file: {diag} not found")
+        index = [i for i, (tok, _) in enumerate(pairs) if tok]
+        with diag.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        if not rows or not rows[0] or not rows[0][0].startswith("test_token_index"):
+            raise EvaluationError(f"{diag}: unexpected header {rows[:1]!r}")
+        for row in rows[1:]:
+            if len(row) < 4:
+                continue
+            try:
+                i = int(row[0])
+            except ValueError as exc:
+                raise EvaluationError(f"{diag}: bad token index {row[0]!r}") from exc
+            if i >= len(index):
+                raise EvaluationError(f"{diag}: token index {i} beyond the test file ({len(index)} tokens)")
+            tok, _, tag = row[3].rstrip().rpartition(" ")
+            if not tok:
+                continue
+            j = index[i]
+            new = (tok, tag if tag in LABELS else "O")
+            if pairs[j] != new:
+                pairs[j] = new
+                changed += 1
+    return sentences_of(pairs, split_on_stops=False, max_len=10_000), changed
+
+
+def evaluate_ner(test_file: Path | str, repaired: bool = False, model_path: Path | str | None = None,
+                 kb=None) -> NerResult:
+    """Tag the test file's sentences with the model and score entities against its tags."""
+    model = Path(model_path) if model_path else DEFAULT_MODEL
+    if not model.is_file():
+        raise EvaluationError(f"NER model not found: {model}")
+    sents, changed = read_test(test_file, repaired)
+    extractor = make_extractor(kb)
+    pred = tag_sentences(model, [w for w, _ in sents], extractor)
+    res = score_spans([t for _, t in sents], pred)
+    res.test_file = str(test_file)
+    res.repaired = repaired
+    res.repaired_tokens = changed
+    res.sentences = len(sents)
+    res.tokens = sum(len(w) for w, _ in sents)
+    res.model = str(model)
+    return res
+
+
+__all__ = ["Score", "NerResult", "score_spans", "read_test", "evaluate_ner", "base_words"]

@@ -1,0 +1,688 @@
+"""A trained recognizer for names the knowledge base does not know.
+
+A linear-chain CRF (python-crfsuite) labels words with BIO tags over the four ANERcorp types
+``PERS``, ``LOC``, ``ORG`` and ``MISC``. It is trained on ANERcorp (Benajiba et al.) lines
+1–125,304 of the original file; ``marsad train ner`` retrains it (see :func:`train_ner`).
+
+Features of a word (all computed once per distinct word form and cached):
+
+* the folded key (:meth:`Normalizer.key`) and the clitic-stripped stem (:meth:`Tokenizer.segment`
+  on the base view), prefixes and suffixes of the stem of length 1–3, the proclitics present;
+* the shape (Arabic / Latin / digits / punctuation / mixed) and a length bucket; whether the stem
+  is a word of the lemmatizer's lexicon (names mostly are not);
+* knowledge-base gazetteers: first / last token of a person's name, a surname, a state, place or
+  capital, a state adjective, an organization token, a title word; and trigger words that come
+  before names (``قال``, ``السيد``, ``مدينة``, ``شركة`` ...);
+* optional word clusters computed offline from unlabelled news (``models/ner_clusters.tsv``);
+* the same word-level features of the words at −2..+2, and the stem bigrams around the word.
+
+At run time :class:`NameRecognizer` tags every sentence of an article and adds a document-level
+:class:`~marsad.types.Entity` (``doc:person:<n>``, ``doc:org:<n>``, ``doc:place:<n>``) for each
+person, organization or place name that does not overlap a knowledge-base mention. The model is
+loaded on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.errors import EvaluationError, ModelError
+from marsad.text.normalize import Normalized, Normalizer
+from marsad.text.tokens import Tokenizer
+from marsad.types import Article, Entity, Mention
+
+FEATURES_VERSION = 2
+MODELS_DIR = Path(__file__).with_name("models")
+DEFAULT_MODEL = MODELS_DIR / "ner.crfsuite"
+DEFAULT_CLUSTERS = MODELS_DIR / "ner_clusters.tsv"
+#: ANERcorp lines (1-based, inclusive) that may be used for training; the rest is the test portion
+TRAIN_LINES = (1, 125_304)
+TYPES = ("PERS", "LOC", "ORG", "MISC")
+LABELS = ("O",) + tuple(f"{p}-{t}" for t in TYPES for p in "BI")
+#: NER type -> entity kind (MISC is tagged but never becomes an entity)
+KIND_OF = {"PERS": "person", "ORG": "org", "LOC": "place"}
+
+# Words in front of names (folded keys). Kept short and general; the CRF learns the weights.
+_PER_TRIGGERS = (
+    "قال اكد اضاف اوضح صرح اعلن اشار ذكر افاد لفت شدد دعا السيد السيده الشيخ الرئيس رئيس الملك الامير"
+    " العاهل الدكتور د المستشار السفير النائب الجنرال العقيد اللواء العميد المشير الوزير وزير وزيره"
+    " الامين المتحدث الناطق باسم زعيم قائد نائب مساعد المبعوث الكاتب الصحفي المدرب اللاعب الفنان"
+    " النجم المطرب الممثل البابا الاب الحاج الاستاذ المهندس القاضي المحامي الرئيسان"
+).split()
+_LOC_TRIGGERS = (
+    "مدينه العاصمه عاصمه محافظه منطقه اقليم ولايه بلده قريه جزيره مقاطعه ريف شمال جنوب شرق غرب"
+    " وسط حي مخيم ميناء مطار نهر جبل بحر خليج دوله جمهوريه مملكه اماره"
+).split()
+_ORG_TRIGGERS = (
+    "شركه حزب وكاله منظمه جمعيه مؤسسه موسسه هيئه جامعه صحيفه مجلس اتحاد بنك مصرف نادي فريق حركه جبهه"
+    " مجموعه لجنه مركز معهد اذاعه تلفزيون قناه محكمه وزاره جيش منتخب رابطه نقابه مجمع برنامج صندوق"
+).split()
+_TITLE_WORDS = (
+    "رئيس الرئيس وزير الوزير السيد الشيخ الملك الامير العاهل نائب زعيم قائد الامين المتحدث الناطق"
+    " السفير المستشار الجنرال"
+).split()
+
+# Words on the base view (the same classes as the tokenizer's words).
+_WORD = re.compile(
+    r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF]+"
+    r"|\d+(?:[.,\u066B\u066C]\d+)*"
+    r"|[A-Za-z\u00C0-\u024F]+(?:[-'][A-Za-z0-9]+)*"
+    r"|[^\s]"
+)
+_AR = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+_LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_DIG = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
+_SENT_END = frozenset(".!?؟")
+
+
+# --------------------------------------------------------------------------------------------
+# Gazetteers
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Gazetteers:
+    """Folded word lists that give the CRF its knowledge-base cues."""
+
+    per_first: frozenset[str] = frozenset()
+    per_last: frozenset[str] = frozenset()
+    surname: frozenset[str] = frozenset()
+    loc: frozenset[str] = frozenset()
+    loc_adj: frozenset[str] = frozenset()
+    org: frozenset[str] = frozenset()
+    title: frozenset[str] = frozenset(_TITLE_WORDS)
+    tr_per: frozenset[str] = frozenset(_PER_TRIGGERS)
+    tr_loc: frozenset[str] = frozenset(_LOC_TRIGGERS)
+    tr_org: frozenset[str] = frozenset(_ORG_TRIGGERS)
+
+    @classmethod
+    def from_kb(cls, kb) -> "Gazetteers":
+        """Build the lists from a :class:`~marsad.actors.kb.KnowledgeBase`."""
+        key = Normalizer().key
+        titles = set(_TITLE_WORDS)
+        for t in kb.titles.values():
+            for f in t.definite + t.construct:
+                words = key(f).split()
+                if words:
+                    titles.add(words[0])
+        per_first: set[str] = set()
+        per_last: set[str] = set()
+        surname: set[str] = set()
+        loc: set[str] = set()
+        loc_adj: set[str] = set()
+        org: set[str] = set()
+
+        def words_of(form: str) -> list[str]:
+            return [w for w in key(form).split() if len(w) >= 2 and w not in titles]
+
+        for e in kb.entries.values():
+            names = [e.name_ar, *e.variants]
+            if e.kind == "person":
+                for n in names:
+                    ws = words_of(n)
+                    if len(ws) >= 2:
+                        per_first.add(ws[0])
+                        per_last.add(ws[-1])
+                for s in e.surnames:
+                    surname.update(words_of(s))
+            elif e.kind in ("state", "place"):
+                for n in names:
+                    loc.update(words_of(n))
+                if e.capital:
+                    loc.update(words_of(e.capital))
+                for a in e.adjectives:
+                    loc_adj.update(words_of(a))
+            elif e.kind in ("org", "group", "company"):
+                for n in names:
+                    org.update(words_of(n))
+        stop = {"ال", "في", "من", "الى", "علي", "و"}
+        return cls(
+            frozenset(per_first - stop), frozenset(per_last - stop), frozenset(surname - stop),
+            frozenset(loc - stop), frozenset(loc_adj - stop), frozenset(org - stop), frozenset(titles),
+        )
+
+    def flags(self, k: str) -> tuple[str, ...]:
+        out = []
+        if k in self.per_first:
+            out.append("PF")
+        if k in self.per_last:
+            out.append("PL")
+        if k in self.surname:
+            out.append("SN")
+        if k in self.loc:
+            out.append("LC")
+        if k in self.loc_adj:
+            out.append("LA")
+        if k in self.org:
+            out.append("OG")
+        if k in self.title:
+            out.append("TI")
+        if k in self.tr_per:
+            out.append("TP")
+        if k in self.tr_loc:
+            out.append("TL")
+        if k in self.tr_org:
+            out.append("TO")
+        return tuple(out)
+
+
+def load_clusters(path: Path | str | None = DEFAULT_CLUSTERS) -> dict[str, str]:
+    """``folded word -> cluster path`` from a TSV (``word<TAB>cluster``); empty when absent."""
+    if path is None:
+        return {}
+    p = Path(path)
+    if not p.is_file():
+        return {}
+    out: dict[str, str] = {}
+    with p.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            w, _, c = line.rstrip("\n").partition("\t")
+            if w and c:
+                out[w] = c
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Features
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """The cached features of one word form: its own, and those it lends its neighbours."""
+
+    stem: str
+    own: tuple[str, ...]
+    around: tuple[tuple[str, ...], ...]  # features seen from offsets -2, -1, +1, +2
+
+
+class FeatureExtractor:
+    """Turns sentences (lists of words, base view) into CRF feature lists.
+
+    ``keep``, when given, is the set of attributes the model knows: features outside it are
+    dropped once, when a word form is first cached, so tagging converts fewer strings.
+    """
+
+    OFFSETS = (-2, -1, 1, 2)
+
+    def __init__(self, gazetteers: Gazetteers | None = None, tokenizer: Tokenizer | None = None,
+                 clusters: dict[str, str] | None = None, keep: frozenset[str] | None = None,
+                 known=None):
+        self.gaz = gazetteers or Gazetteers()
+        self.normalizer = Normalizer()
+        self.tokenizer = tokenizer or Tokenizer(lemmas=False)
+        self.clusters = clusters or {}
+        self.keep = keep
+        if known is None:
+            import simplemma
+
+            def known(w: str) -> bool:
+                return bool(simplemma.is_known(w, lang="ar"))
+        self._known = known
+        self._cache: dict[str, WordFeatures] = {}
+
+    # -- one word -------------------------------------------------------------------------------
+    def word(self, word: str) -> WordFeatures:
+        hit = self._cache.get(word)
+        if hit is None:
+            hit = self._word(word)
+            if len(self._cache) < 300_000:
+                self._cache[word] = hit
+        return hit
+
+    def _word(self, word: str) -> WordFeatures:
+        key = self.normalizer.key(word)
+        shape = _shape(word)
+        n = len(key)
+        lb = "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4" if n <= 5 else "6" if n <= 8 else "9"
+        if shape == "A" and " " not in word:
+            pre, st, en, suf = self.tokenizer.segment(word)
+            stem_base = word[st:en]
+            stem = self.normalizer.key(stem_base)
+        else:
+            pre, suf, stem_base, stem = (), "", word, key
+        pro = "+".join(pre)
+        gaz = set(self.gaz.flags(key)) | set(self.gaz.flags(stem))
+        alt = ""
+        if shape == "A" and not pre and len(key) > 4 and key[0] in "وفبل":
+            # a proclitic the segmenter did not split (unknown remainder, e.g. a name)
+            alt = key[1:]
+            gaz |= {"x" + g for g in self.gaz.flags(alt)}
+        gz = tuple(sorted(gaz))
+        cl = self.clusters.get(stem) or self.clusters.get(key) or ""
+        own = [
+            "w=" + key, "s=" + stem, "sh=" + shape, "lb=" + lb, "pro=" + pro,
+        ]
+        if suf:
+            own.append("suf=" + self.normalizer.key(suf))
+        if shape == "A":
+            for i in (1, 2, 3):
+                if len(stem) > i:
+                    own.append(f"p{i}=" + stem[:i])
+                    own.append(f"x{i}=" + stem[-i:])
+            if not self._known(stem_base):
+                own.append("unk")
+        if alt:
+            own.append("alt=" + alt)
+        own.extend("g=" + g for g in gz)
+        if cl:
+            own.append("c=" + cl)
+            if len(cl) > 6:
+                own.append("c6=" + cl[:6])
+            if len(cl) > 3:
+                own.append("c3=" + cl[:3])
+        around = []
+        for off in self.OFFSETS:
+            p = f"{off:+d}"
+            f = [p + "s=" + stem, p + "sh=" + shape]
+            if abs(off) == 1:
+                f.append(p + "w=" + key)
+                f.append(p + "pro=" + pro)
+                if cl:
+                    f.append(p + "c=" + cl)
+            f.extend(p + "g=" + g for g in gz)
+            around.append(tuple(f))
+        keep = self.keep
+        if keep is not None:
+            own = [x for x in own if x in keep]
+            around = [tuple(x for x in a if x in keep) for a in around]
+        return WordFeatures(stem, tuple(own), tuple(around))
+
+    # -- a sentence -----------------------------------------------------------------------------
+    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+        """Feature lists for the words of one sentence."""
+        wf = [self.word(w) for w in words]
+        n = len(wf)
+        keep = self.keep
+        out: list[list[str]] = []
+        for i, f in enumerate(wf):
+            feats = list(f.own)
+            if i == 0:
+                feats.append("BOS")
+            elif i == n - 1:
+                feats.append("EOS")
+            if i >= 2:
+                feats.extend(wf[i - 2].around[0])
+            if i >= 1:
+                feats.extend(wf[i - 1].around[1])
+                c = "s-1|s=" + wf[i - 1].stem + "|" + f.stem
+                if keep is None or c in keep:
+                    feats.append(c)
+            if i + 1 < n:
+                feats.extend(wf[i + 1].around[2])
+                c = "s|s+1=" + f.stem + "|" + wf[i + 1].stem
+                if keep is None or c in keep:
+                    feats.append(c)
+            if i + 2 < n:
+                feats.extend(wf[i + 2].around[3])
+            out.append(feats)
+        return out
+
+
+def _shape(word: str) -> str:
+    a = bool(_AR.search(word))
+    la = bool(_LAT.search(word))
+    d = bool(_DIG.search(word))
+    if a + la + d > 1:
+        return "X"
+    if a:
+        return "A"
+    if la:
+        return "L"
+    if d:
+        return "D"
+    return "P"
+
+
+# --------------------------------------------------------------------------------------------
+# BIO helpers and ANERcorp reading
+# --------------------------------------------------------------------------------------------
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, end, type)`` (end exclusive) of a BIO sequence, CoNLL style.
+
+    A span starts at ``B-X``, or at ``I-X`` that follows ``O`` or another type; it continues over
+    ``I-X`` of the same type.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, t in enumerate(tags):
+        if t == "O" or "-" not in t:
+            if start >= 0:
+                spans.append((start, i, typ))
+            start, typ = -1, ""
+            continue
+        p, _, ty = t.partition("-")
+        if p == "B" or ty != typ or start < 0:
+            if start >= 0:
+                spans.append((start, i, typ))
+            start, typ = i, ty
+    if start >= 0:
+        spans.append((start, len(tags), typ))
+    return spans
+
+
+def read_anercorp_lines(path: Path | str, first: int = 1, last: int | None = None) -> list[tuple[str, str]]:
+    """``(token, tag)`` pairs of lines ``first..last`` (1-based, inclusive) of an ANERcorp file.
+
+    Blank lines are kept as ``("", "")`` (sentence breaks in the CAMeL files). A token is
+    everything before the last white space of its line; unknown tags read as ``O``.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise EvaluationError(f"ANERcorp file not found: {p}")
+    out: list[tuple[str, str]] = []
+    with p.open(encoding="utf-8") as fh:
+        for no, line in enumerate(fh, 1):
+            if no < first:
+                continue
+            if last is not None and no > last:
+                break
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                out.append(("", ""))
+                continue
+            tok, _, tag = line.rpartition(" ")
+            if not tok:
+                tok, tag = tag, "O"
+            out.append((tok, tag if tag in LABELS else "O"))
+    return out
+
+
+def sentences_of(pairs: Iterable[tuple[str, str]], split_on_stops: bool = True,
+                 max_len: int = 120) -> list[tuple[list[str], list[str]]]:
+    """Group ``(token, tag)`` pairs into sentences: at blank lines and, when ``split_on_stops``,
+    after sentence-final punctuation (the original ANERcorp file has no sentence breaks)."""
+    sents: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for tok, tag in pairs:
+        if not tok:
+            if words:
+                sents.append((words, tags))
+                words, tags = [], []
+            continue
+        words.append(tok)
+        tags.append(tag)
+        if (split_on_stops and tok in _SENT_END and tag == "O") or len(words) >= max_len:
+            sents.append((words, tags))
+            words, tags = [], []
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
+def base_words(words: Sequence[str]) -> list[str]:
+    """Corpus tokens in the base view (diacritics and tatweel removed), as the tagger sees them."""
+    b = Normalizer().base
+    return [b(w).strip() or w for w in words]
+
+
+# --------------------------------------------------------------------------------------------
+# Training
+# --------------------------------------------------------------------------------------------
+def make_extractor(kb=None, clusters: dict[str, str] | None = None, keep: frozenset[str] | None = None
+                   ) -> FeatureExtractor:
+    """The feature extractor used for training and tagging (KB gazetteers, packaged clusters)."""
+    if kb is None:
+        from marsad.actors.kb import KnowledgeBase
+
+        kb = KnowledgeBase.load()
+    gaz = Gazetteers.from_kb(kb)
+    protected = set(gaz.per_first | gaz.per_last | gaz.surname | gaz.loc | gaz.org)
+    tok = Tokenizer(protected=protected, lemmas=False)
+    return FeatureExtractor(gaz, tok, load_clusters() if clusters is None else clusters, keep)
+
+
+def train_crf(sentences: Sequence[tuple[list[str], list[str]]], out: Path | str, extractor: FeatureExtractor,
+              c1: float = 0.1, c2: float = 0.05, max_iterations: int = 150, verbose: bool = False) -> Path:
+    """Train a CRF on ``(words, tags)`` sentences (words as in the corpus) and write it to ``out``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for words, tags in sentences:
+        trainer.append(extractor.sentence(base_words(words)), list(tags))
+    trainer.set_params({
+        "c1": c1, "c2": c2, "max_iterations": max_iterations,
+        "feature.possible_transitions": True, "feature.minfreq": 1,
+    })
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return out
+
+
+def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extractor: FeatureExtractor
+                  ) -> list[list[str]]:
+    """Viterbi tags for sentences of corpus words."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(model))
+    except Exception as exc:  # noqa: BLE001
+        raise ModelError(f"cannot open NER model {model}: {exc}") from exc
+    return [tagger.tag(extractor.sentence(base_words(ws))) if ws else [] for ws in sentences]
+
+
+def train_ner(anercorp_dir: Path | str, out: Path | str = DEFAULT_MODEL, c1: float = 0.1, c2: float = 0.05,
+              max_iterations: int = 150, lines: tuple[int, int] = TRAIN_LINES, dev_fraction: float = 0.0,
+              verbose: bool = False) -> dict:
+    """Train the packaged model on ANERcorp ``lines`` and write it with its provenance JSON.
+
+    With ``dev_fraction > 0`` the last part of those lines is held out and scored (entity micro
+    F1) instead of being trained on. Returns the provenance record.
+    """
+    import datetime as dt
+
+    from marsad.actors.evaluate import score_spans
+
+    path = Path(anercorp_dir) / "ANERCorp_original_full.txt"
+    first, last = lines
+    if last > TRAIN_LINES[1]:
+        raise EvaluationError(f"line {last} is in the ANERcorp test portion (train lines end at {TRAIN_LINES[1]})")
+    pairs = read_anercorp_lines(path, first, last)
+    sents = sentences_of(pairs)
+    dev: list[tuple[list[str], list[str]]] = []
+    if dev_fraction > 0:
+        total = sum(len(w) for w, _ in sents)
+        cut, acc = len(sents), 0
+        for i, (w, _) in enumerate(sents):
+            acc += len(w)
+            if acc >= total * (1 - dev_fraction):
+                cut = i + 1
+                break
+        sents, dev = sents[:cut], sents[cut:]
+    extractor = make_extractor()
+    out = Path(out)
+    train_crf(sents, out, extractor, c1, c2, max_iterations, verbose)
+    record = {
+        "model": out.name,
+        "corpus": "ANERcorp (Benajiba et al.), ANERCorp_original_full.txt",
+        "training_lines": [first, last],
+        "training_tokens": sum(len(w) for w, _ in sents),
+        "features_version": FEATURES_VERSION,
+        "clusters": DEFAULT_CLUSTERS.name if extractor.clusters else None,
+        "c1": c1, "c2": c2, "max_iterations": max_iterations,
+        "date": dt.date.today().isoformat(),
+        "size_bytes": out.stat().st_size,
+    }
+    if dev:
+        pred = tag_sentences(out, [w for w, _ in dev], make_extractor())
+        res = score_spans([t for _, t in dev], pred)
+        record["dev_tokens"] = sum(len(w) for w, _ in dev)
+        record["dev_micro_f1"] = round(res.micro.f1, 4)
+        record["dev_per_type_f1"] = {t: round(s.f1, 4) for t, s in res.per_type.items()}
+    return record
+
+
+def write_provenance(model: Path | str, record: dict) -> Path:
+    p = Path(model).with_suffix(".json")
+    p.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return p
+
+
+# --------------------------------------------------------------------------------------------
+# Runtime component
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A tagged name in original offsets."""
+
+    start: int
+    end: int
+    type: str  # PERS | LOC | ORG | MISC
+    confidence: float
+
+
+class NameRecognizer:
+    """``Article -> Article``: names the knowledge base lacks, as document-level entities.
+
+    ``model_path`` defaults to the packaged model; ``kb`` (a KnowledgeBase) feeds the gazetteer
+    features and defaults to the packaged knowledge base. Both are loaded on first use.
+    """
+
+    name = "ner"
+
+    def __init__(self, model_path: Path | str | None = None, kb=None, min_confidence: float = 0.0):
+        self.model_path = Path(model_path) if model_path else DEFAULT_MODEL
+        self._kb = kb
+        self.min_confidence = min_confidence
+        self.normalizer = Normalizer()
+        self._tagger = None
+        self._extractor: FeatureExtractor | None = None
+
+    # -- lazy loading -----------------------------------------------------------------------------
+    def _load(self) -> None:
+        import pycrfsuite
+
+        if not self.model_path.is_file():
+            raise ModelError(f"NER model not found: {self.model_path} (retrain with `marsad train ner`)")
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(str(self.model_path))
+            info = tagger.info()
+        except Exception as exc:  # noqa: BLE001
+            raise ModelError(f"cannot open NER model {self.model_path}: {exc}") from exc
+        keep = frozenset(a for (a, _label), w in info.state_features.items() if w != 0.0)
+        self._extractor = make_extractor(self._kb, keep=keep)
+        self._tagger = tagger
+
+    @property
+    def extractor(self) -> FeatureExtractor:
+        if self._extractor is None:
+            self._load()
+        return self._extractor  # type: ignore[return-value]
+
+    # -- tagging --------------------------------------------------------------------------------
+    def words(self, norm: Normalized, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """Words ``(start, end, base form)`` of ``norm.base[start:end]`` (normalized offsets)."""
+        base = norm.base
+        end = len(base) if end is None else end
+        return [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(base, start, end)]
+
+    def tag(self, norm: Normalized, sentences: Sequence[tuple[int, int]] | None = None) -> list[NameSpan]:
+        """Names in a normalized text; ``sentences`` are original-offset ranges (default: one per line
+        and sentence-final punctuation)."""
+        if self._tagger is None:
+            self._load()
+        tagger, ext = self._tagger, self._extractor
+        spans: list[NameSpan] = []
+        for ws in self._sentence_words(norm, sentences):
+            feats = ext.sentence([w for _, _, w in ws])
+            tags = tagger.tag(feats)
+            for s, e, typ in bio_spans(tags):
+                conf = min(tagger.marginal(tags[i], i) for i in range(s, e))
+                a, _ = norm.to_original(ws[s][0], ws[s][1])
+                _, b = norm.to_original(ws[e - 1][0], ws[e - 1][1])
+                spans.append(NameSpan(a, b, typ, conf))
+        return spans
+
+    def _sentence_words(self, norm: Normalized, sentences) -> Iterator[list[tuple[int, int, str]]]:
+        if sentences:
+            for s, e in sentences:
+                ws = self.words(norm, norm.from_original(s), norm.from_original(e))
+                yield from _chunks(ws)
+            return
+        ws: list[tuple[int, int, str]] = []
+        base = norm.base
+        for w in self.words(norm):
+            if ws and "\n" in base[ws[-1][1]:w[0]]:
+                yield from _chunks(ws)
+                ws = []
+            ws.append(w)
+            if w[2] in _SENT_END:
+                yield from _chunks(ws)
+                ws = []
+        if ws:
+            yield from _chunks(ws)
+
+    # -- the component ---------------------------------------------------------------------------
+    def __call__(self, article: Article) -> Article:
+        norm = article.normalized or self.normalizer.normalize(article.text)
+        article.normalized = norm
+        sents = [(s.start, s.end) for s in article.sentences] or None
+        found = self.tag(norm, sents)
+        taken = sorted((m.start, m.end) for m in article.mentions)
+        counters = {"person": 0, "org": 0, "place": 0}
+        by_key: dict[tuple[str, str], str] = {}  # (kind, folded name) -> entity id
+        last_tokens: dict[tuple[str, str], str] = {}  # (kind, folded last word) -> entity id
+        new: list[Mention] = []
+        for sp in found:
+            kind = KIND_OF.get(sp.type)
+            if kind is None or sp.confidence < self.min_confidence:
+                continue
+            if _overlaps(taken, sp.start, sp.end):
+                continue
+            start = self._strip_proclitic(article.text, sp.start, sp.end, kind)
+            text = article.text[start:sp.end]
+            k = self.normalizer.key(text)
+            if len(k) < 2:
+                continue
+            eid = by_key.get((kind, k))
+            if eid is None and " " not in k:
+                eid = last_tokens.get((kind, k))
+            if eid is None:
+                n = counters[kind] + 1
+                while f"doc:{kind}:{n}" in article.entities:
+                    n += 1
+                counters[kind] = n
+                eid = f"doc:{kind}:{n}"
+                article.entities[eid] = Entity(eid, kind, None, text, kb=False)  # type: ignore[arg-type]
+                by_key[(kind, k)] = eid
+                parts = k.split()
+                if len(parts) > 1:
+                    last_tokens.setdefault((kind, parts[-1]), eid)
+            mt = Mention(start, sp.end, text, eid, "ner", round(float(sp.confidence), 4))
+            article.entities[eid].mentions.append(mt)
+            new.append(mt)
+        if new:
+            article.mentions = sorted(article.mentions + new, key=lambda x: (x.start, x.end))
+        return article
+
+    def _strip_proclitic(self, text: str, start: int, end: int, kind: str) -> int:
+        """Start of the name without a leading conjunction/preposition (``وغيث`` -> ``غيث``)."""
+        m = _WORD.match(self.normalizer.base(text[start:end]))
+        if m is None or not _AR.match(m.group()):
+            return start
+        word = m.group()
+        pre, st, _en, _suf = self.extractor.tokenizer.segment(word)
+        drop = sum(len(p) for p in pre if p != "ال")
+        if "ال" in pre and kind == "person" and word[drop:drop + 2] == "ال":
+            pass  # الوليد: the article belongs to the name
+        if drop == 0 or drop >= len(word):
+            return start
+        # map ``drop`` base characters to original characters (diacritics may sit in between)
+        norm = self.normalizer.normalize(text[start:end])
+        o, _ = norm.to_original(drop, drop + 1)
+        return start + o
+
+
+def _chunks(ws: list, size: int = 150) -> Iterator[list]:
+    for i in range(0, len(ws), size):
+        yield ws[i:i + size]
+
+
+def _overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in taken)
