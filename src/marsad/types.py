@@ -4,7 +4,9 @@ One carrier, :class:`Article`, holds the original text and everything found in i
 span-bearing record (:class:`Sentence`, :class:`Token`, :class:`Mention`, :class:`Event`,
 :class:`Quote`, :class:`Quantity`) holds ``start``/``end`` character offsets into
 ``Article.text``, end exclusive, so ``article.text[start:end]`` is the surface form.
-Records are slotted dataclasses; the immutable ones are frozen.
+Records are slotted dataclasses; low-volume ones are frozen. ``Token`` and ``Sentence`` are made by
+the hundred per article, so they are slotted but not frozen (a frozen init costs ~4x more); treat
+them as read-only all the same.
 """
 
 from __future__ import annotations
@@ -33,13 +35,13 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """A clitic-aware token: ``وبوتين`` gives a proclitic token ``و`` and a stem token ``بوتين``.
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,13 +133,15 @@ class Normalized:
     npos: tuple[int, ...]
     opos: tuple[int, ...]
     step: tuple[int, ...]
+    #: ``table[n]`` is the original index of normalized character ``n``; ``table[len(key)]`` is
+    #: ``len(original)`` (built once, so span mapping on hot paths is a lookup)
+    table: array
 
     def orig_index(self, n: int) -> int:
         """Original index of the normalized character at ``n`` (``len(key)`` maps past the end)."""
         if n >= len(self.key):
             return len(self.original)
-        i = bisect_right(self.npos, n) - 1
-        return self.opos[i] + (n - self.npos[i]) * self.step[i]
+        return self.table[n]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized ``[start, end)`` span to the original text.
@@ -149,8 +152,9 @@ class Normalized:
         if end <= start:
             o = self.orig_index(start)
             return o, o
-        ostart = self.orig_index(start)
-        oend = self.orig_index(end - 1) + 1
+        table = self.table
+        ostart = table[start]
+        oend = table[end - 1] + 1
         text = self.original
         while oend < len(text) and text[oend] in ATTACHED:
             oend += 1
@@ -213,7 +217,20 @@ class Normalizer:
                     n += rep
                     npos.append(n), opos.append(o + 1), step.append(1)
                 last = o + 1
-        return Normalized(text, base, key, tuple(npos), tuple(opos), tuple(step))
+        return Normalized(text, base, key, tuple(npos), tuple(opos), tuple(step),
+                          _offset_table(npos, opos, step, len(key), len(text)))
+
+
+def _offset_table(npos: list[int], opos: list[int], step: list[int], nlen: int, olen: int) -> array:
+    table = array("l")
+    for i, n0 in enumerate(npos):
+        n1 = npos[i + 1] if i + 1 < len(npos) else nlen
+        if step[i]:
+            table.extend(range(opos[i], opos[i] + n1 - n0))
+        else:
+            table.extend([opos[i]] * (n1 - n0))
+    table.append(olen)
+    return table
 
 
 _SPACES = re.compile(r"\s+")

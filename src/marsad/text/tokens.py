@@ -67,13 +67,22 @@ class Tokenizer:
     ):
         self.normalizer = Normalizer()
         self.protected = frozenset(protected)
-        self._known = known or _default_known
+        self._known_fn = known or _default_known
         self._lemma = lemma or _default_lemma
         self.lemmas = lemmas
         self._seg_cache: dict[str, tuple[tuple[str, ...], int, int, str]] = {}
         self._lemma_cache: dict[str, str] = {}
+        self._known_cache: dict[str, bool] = {}
 
     # -- segmentation -------------------------------------------------------------------
+    def _known(self, word: str) -> bool:
+        hit = self._known_cache.get(word)
+        if hit is None:
+            hit = self._known_fn(word)
+            if len(self._known_cache) < 500_000:
+                self._known_cache[word] = hit
+        return hit
+
     def segment(self, word: str) -> tuple[tuple[str, ...], int, int, str]:
         """Segment one Arabic word (base view).
 
@@ -146,32 +155,44 @@ class Tokenizer:
     def tokenize(self, norm: Normalized, sentences: list[Sentence] | None = None) -> list[Token]:
         """Tokens of a normalized text, with offsets into ``norm.original``."""
         tokens: list[Token] = []
+        append = tokens.append
         base, key = norm.base, norm.key
-        sent_ends = [s.end for s in sentences] if sentences else []
+        to_orig = norm.to_original
+        segment = self.segment
+        lemma_of = self.lemma_of if self.lemmas else None
+        sent_ends = [x.end for x in sentences] if sentences else []
+        last_sent = len(sent_ends) - 1
         si = 0
         for w, m in enumerate(_WORD.finditer(base)):
             s, e = m.span()
-            ostart, oend = norm.to_original(s, e)
-            while si < len(sent_ends) - 1 and ostart >= sent_ends[si]:
-                si += 1
             if m.lastgroup != "ar":
-                tokens.append(Token(ostart, oend, key[s:e], w, "stem", None, si))
+                a, b = to_orig(s, e)
+                while si < last_sent and a >= sent_ends[si]:
+                    si += 1
+                append(Token(a, b, key[s:e], w, "stem", None, si))
                 continue
             word = m.group()
-            parts, st, en, suf = self.segment(word)
+            parts, st, en, suf = segment(word)
             pos = s
+            first = True
             for part in parts:
                 # "لل" writes ل + ال as two letters: the article token covers the second ل only
                 width = 1 if (part == "ال" and base[pos:pos + 2] != "ال") else len(part)
-                a, b = norm.to_original(pos, pos + width)
-                tokens.append(Token(a, b, self.normalizer.key(part), w, "pre", None, si))
+                a, b = to_orig(pos, pos + width)
+                if first:
+                    while si < last_sent and a >= sent_ends[si]:
+                        si += 1
+                    first = False
+                append(Token(a, b, part, w, "pre", None, si))
                 pos += width
-            a, b = norm.to_original(s + st, s + en)
-            stem = word[st:en]
-            tokens.append(Token(a, b, key[s + st:s + en], w, "stem", self.lemma_of(stem) if self.lemmas else None, si))
+            a, b = to_orig(s + st, s + en)
+            if first:
+                while si < last_sent and a >= sent_ends[si]:
+                    si += 1
+            append(Token(a, b, key[s + st:s + en], w, "stem", lemma_of(word[st:en]) if lemma_of else None, si))
             if suf:
-                a, b = norm.to_original(s + en, e)
-                tokens.append(Token(a, b, key[s + en:e], w, "suf", None, si))
+                a, b = to_orig(s + en, e)
+                append(Token(a, b, key[s + en:e], w, "suf", None, si))
         return tokens
 
     def lemma_of(self, stem: str) -> str:
