@@ -123,3 +123,8 @@ def test_invalid_months_data():
         DateFinder({"gregorian": {}, "hijri": {}, "weekdays": {}})
     with pytest.raises(KnowledgeBaseError):
         DateFinder({"nothing": 1})
+
+
+def test_year_after_min_aam(finder):
+    d = one(finder, "وفي 11 سبتمبر/أيلول من عام 2001 وقعت الهجمات")
+    assert (d.value, d.text) == ("2001-09-11", "11 سبتمبر/أيلول من عام 2001")

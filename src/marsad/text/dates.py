@@ -144,9 +144,10 @@ class DateFinder:
         self._left_wd_re = re.compile(b + r"(?:يوم\s+)?(?P<wd>" + wd + r")\s*[,\-]?\s*(?:شهر\s+)?$")
         suffix = (r"(?:\s*(?P<hs>" + _alternation(hijri_suffixes) + r")" + e
                   + r"|\s*(?P<gs>" + _alternation(greg_suffixes) + r")" + e + r")?")
-        # Text just after a month name: [D,] YYYY [era]
+        # Text just after a month name: [D,] YYYY [era], or "من عام YYYY"
         self._right_re = re.compile(
-            r"\s*(?:(?P<d>\d{1,2})\s*,\s*|[,\-]\s*)?(?P<y>\d{4})(?![\d.,]\d|\d)" + suffix
+            r"\s*(?:(?P<d>\d{1,2})\s*,\s*|[,\-]\s*|من\s+(?:عام|العام|سنه|السنه)\s+)?"
+            r"(?P<y>\d{4})(?![\d.,]\d|\d)" + suffix
         )
         self._pair_sep_re = re.compile(r"\s*(?:[/\-]|\()\s*")
         self._pair_close_re = re.compile(r"\s*\)")
