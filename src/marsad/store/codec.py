@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from marsad.types import ActorRef, Article, Entity, Event, Mention, Quantity, Quote, Sentence, Span, Token
+from marsad.types import ActorRef, Article, Entity, Event, Mention, Quantity, Quote, Sentence, Span
 
 ARTICLE_COLUMNS = (
     "id", "content_hash", "duplicate_of", "text", "title", "outlet", "author", "published", "url",
     "source", "source_line", "source_offset", "parent", "lang", "category", "flags", "notes",
-    "sentences", "tokens", "repeated_paragraphs",
+    "sentences", "repeated_paragraphs",
 )
 
 
@@ -25,14 +25,13 @@ def _dumps(value) -> str:
 def article_row(a: Article, content_hash: str, duplicate_of: str | None, with_layers: bool) -> tuple:
     if with_layers:
         sentences = _dumps([[s.start, s.end] for s in a.sentences])
-        tokens = _dumps([[t.start, t.end, t.norm, t.word, t.part, t.lemma, t.sentence] for t in a.tokens])
         repeats = _dumps([list(r) for r in a.repeated_paragraphs])
     else:
-        sentences = tokens = repeats = "[]"
+        sentences = repeats = "[]"
     return (
         a.id, content_hash, duplicate_of, a.text, a.title, a.outlet, a.author, a.published, a.url,
         a.source, a.source_line, a.source_offset, a.parent, a.lang, a.category,
-        _dumps(list(a.flags)), _dumps(list(a.notes)), sentences, tokens, repeats,
+        _dumps(list(a.flags)), _dumps(list(a.notes)), sentences, repeats,
     )
 
 
@@ -102,14 +101,13 @@ def write_layers(conn: sqlite3.Connection, num: int, a: Article) -> None:
 
 
 def article_from_row(row: sqlite3.Row) -> Article:
-    """The article's own fields and the layers kept in its row (sentences, tokens, repeats)."""
+    """The article's own fields and the layers kept in its row (sentences, repeats)."""
     return Article(
         id=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"], author=row["author"],
         published=row["published"], url=row["url"], source=row["source"], source_line=row["source_line"],
         source_offset=row["source_offset"], parent=row["parent"], lang=row["lang"], category=row["category"],
         flags=json.loads(row["flags"]), notes=json.loads(row["notes"]),
         sentences=[Sentence(s, e) for s, e in json.loads(row["sentences"])],
-        tokens=[Token(*t) for t in json.loads(row["tokens"])],
         repeated_paragraphs=[(s, e) for s, e in json.loads(row["repeated_paragraphs"])],
     )
 
@@ -156,3 +154,43 @@ def read_layers(conn: sqlite3.Connection, num: int, a: Article) -> Article:
     a.dossiers = [r["dossier"] for r in
                   conn.execute("SELECT dossier FROM article_dossiers WHERE article = ? ORDER BY seq", (num,))]
     return a
+
+
+def article_dict(a: Article) -> dict:
+    """A JSON-ready dict of an article and its layers (tokens and normalized views left out)."""
+    def span(s: Span | None) -> dict | None:
+        return s.as_dict() if s is not None else None
+
+    return {
+        "id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author, "published": a.published,
+        "url": a.url, "source": a.source, "source_line": a.source_line, "source_offset": a.source_offset,
+        "parent": a.parent, "lang": a.lang, "category": a.category, "flags": list(a.flags),
+        "notes": list(a.notes), "text": a.text,
+        "sentences": [[s.start, s.end] for s in a.sentences],
+        "repeated_paragraphs": [list(r) for r in a.repeated_paragraphs],
+        "entities": [
+            {"id": e.id, "kind": e.kind, "name_en": e.name_en, "name_ar": e.name_ar, "country": e.country,
+             "code": e.code, "kb": e.kb} for e in a.entities.values()
+        ],
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": m.text, "entity": m.entity, "method": m.method,
+             "confidence": m.confidence, "acts_for": m.acts_for} for m in a.mentions
+        ],
+        "events": [
+            {"id": e.id, "type": e.type, "mode": e.mode, "quad": e.quad, "intensity": e.intensity,
+             "source": {"entity": e.source.entity, "code": e.source.code} if e.source else None,
+             "target": {"entity": e.target.entity, "code": e.target.code} if e.target else None,
+             "evidence": span(e.evidence), "trigger": span(e.trigger), "date": e.date,
+             "date_precision": e.date_precision, "modality": e.modality, "dossiers": list(e.dossiers),
+             "confidence": e.confidence} for e in a.events
+        ],
+        "quotes": [
+            {"start": q.start, "end": q.end, "text": q.text, "speaker_entity": q.speaker_entity,
+             "speaker_name": q.speaker_name, "cue": span(q.cue), "direct": q.direct} for q in a.quotes
+        ],
+        "quantities": [
+            {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "unit": q.unit, "what": q.what,
+             "date": q.date} for q in a.quantities
+        ],
+        "dossiers": list(a.dossiers),
+    }

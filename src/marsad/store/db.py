@@ -23,7 +23,7 @@ from typing import Literal
 from marsad.errors import NotFoundError, QueryError, StoreError
 from marsad.store import codec
 from marsad.store.search import WEIGHTS, SearchHit, SearchIndexer
-from marsad.stories.dedup import DedupParams, Signer, StoryIndex, content_hash
+from marsad.stories.dedup import DedupParams, Signer, StoryIndex, content_hash, key_hash
 from marsad.text.normalize import Normalizer
 from marsad.text.tokens import Tokenizer
 from marsad.types import Article
@@ -102,7 +102,8 @@ class Store:
     """A marsad database. Use as a context manager; one Store per thread.
 
     ``tokenizer`` builds the search index and compiles queries (the same one must be used for
-    both; by default a plain :class:`Tokenizer`); ``dedup`` sets the near-duplicate parameters.
+    both, and it must be the pipeline's tokenizer, whose tokens are reused for the index; by
+    default a plain :class:`Tokenizer`); ``dedup`` sets the near-duplicate parameters.
     """
 
     def __init__(self, path: str | Path, tokenizer: Tokenizer | None = None,
@@ -222,7 +223,9 @@ class Store:
     # -- writing ----------------------------------------------------------------------------
     def check(self, article: Article) -> AddResult:
         """What :meth:`add_article` would do, without writing (lets a caller skip its pipeline)."""
-        chash = content_hash(article.text, self.normalizer)
+        return self._check(article, content_hash(article.text, self.normalizer))
+
+    def _check(self, article: Article, chash: str) -> AddResult:
         row = self._row(article.id)
         if row is not None and row["content_hash"] == chash:
             canon = row["duplicate_of"]
@@ -235,9 +238,10 @@ class Store:
 
     def add_article(self, article: Article) -> AddResult:
         """Write ``article`` and all its layers in one transaction (see :class:`AddResult`)."""
-        chash = content_hash(article.text, self.normalizer)
+        key_text = self.normalizer.key(article.text)
+        chash = key_hash(key_text)
         try:
-            pre = self.check(article)
+            pre = self._check(article, chash)
             if pre.status == "unchanged":
                 return pre
             if pre.status == "duplicate":
@@ -246,11 +250,10 @@ class Store:
                         self._delete(conn, article.id)
                     codec.insert_article(conn, codec.article_row(article, chash, pre.duplicate_of, False))
                 return pre
-            key_text = self.normalizer.key(article.text)
             sig = self.signer.signature_of_key(key_text)
             index = self.story_index()
             match = index.best_match(sig)
-            fields = self.search_indexer.fields(article.title, article.text)
+            fields = self.search_indexer.fields(article.title, article.text, article.tokens)
             with self.transaction() as conn:
                 if pre.status == "updated":
                     self._delete(conn, article.id)
@@ -309,13 +312,21 @@ class Store:
             raise StoreError(f"{self.path}: cannot log a failure: {exc}") from exc
 
     # -- reading ----------------------------------------------------------------------------
-    def get_article(self, article_id: str) -> Article:
-        """The article with every stored layer. A duplicate comes back with its own metadata
-        and text, no layers, and a note naming the article it duplicates."""
+    def get_article(self, article_id: str, tokens: bool = False) -> Article:
+        """The article with every stored layer.
+
+        Tokens are not stored; with ``tokens=True`` they are recomputed with the store's
+        tokenizer. A duplicate comes back with its own metadata and text, no layers, and a note
+        naming the article it duplicates.
+        """
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article {article_id!r} in {self.path}")
-        return self._build(row)
+        a = self._build(row)
+        if tokens:
+            a.normalized = self.normalizer.normalize(a.text)
+            a.tokens = self.tokenizer.tokenize(a.normalized, a.sentences or None)
+        return a
 
     def _build(self, row: sqlite3.Row) -> Article:
         a = codec.article_from_row(row)

@@ -27,7 +27,7 @@ import Stemmer
 from marsad.errors import QueryError
 from marsad.text.normalize import Normalizer
 from marsad.text.tokens import Tokenizer
-from marsad.types import Span
+from marsad.types import Span, Token
 
 #: bm25 weights of (title_keys, body_keys, title_stems, body_stems)
 WEIGHTS = (4.0, 1.0, 2.0, 0.5)
@@ -104,10 +104,17 @@ class SearchIndexer:
         self._stemmer = Stemmer.Stemmer("arabic")
 
     # -- indexing ---------------------------------------------------------------------------
-    def fields(self, title: str | None, text: str) -> tuple[str, str, str, str]:
-        """(title_keys, body_keys, title_stems, body_stems) for the FTS table."""
+    def fields(self, title: str | None, text: str, tokens: list[Token] | None = None) -> tuple[str, str, str, str]:
+        """(title_keys, body_keys, title_stems, body_stems) for the FTS table.
+
+        ``tokens`` of ``text`` made by the same tokenizer (the pipeline's) save tokenizing again:
+        their stem keys are what :meth:`Tokenizer.search_terms` returns.
+        """
         tk = self.tokenizer.search_terms(title or "")
-        bk = self.tokenizer.search_terms(text)
+        if tokens:
+            bk = [t.norm for t in tokens if t.part == "stem" and t.norm[:1].isalnum()]
+        else:
+            bk = self.tokenizer.search_terms(text)
         return (" ".join(tk), " ".join(bk), " ".join(self._stemmer.stemWords(tk)),
                 " ".join(self._stemmer.stemWords(bk)))
 

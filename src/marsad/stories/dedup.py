@@ -43,8 +43,12 @@ _WORDS = re.compile(r"\w+")
 
 def content_hash(text: str, normalizer: Normalizer | None = None) -> str:
     """sha1 (hex) of the folded key of ``text``: equal for texts that differ only in folding."""
-    key = (normalizer or Normalizer()).key(text)
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+    return key_hash((normalizer or Normalizer()).key(text))
+
+
+def key_hash(key_text: str) -> str:
+    """sha1 (hex) of an already folded key text."""
+    return hashlib.sha1(key_text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,7 @@
 -- 0001: articles and every layer the pipeline adds, story clusters, MinHash signatures, ingest log.
 -- Offsets (start/end) are character offsets into articles.text, end exclusive.
+-- Tokens are not stored: they are recomputed from the text by the tokenizer when asked for
+-- (Store.get_article(id, tokens=True)); storing them tripled the database for little use.
 
 CREATE TABLE articles (
     num             INTEGER PRIMARY KEY,          -- internal key used by the layer tables
@@ -21,7 +23,6 @@ CREATE TABLE articles (
     flags           TEXT NOT NULL DEFAULT '[]',   -- JSON list of strings
     notes           TEXT NOT NULL DEFAULT '[]',   -- JSON list of strings
     sentences       TEXT NOT NULL DEFAULT '[]',   -- JSON [[start, end], ...]
-    tokens          TEXT NOT NULL DEFAULT '[]',   -- JSON [[start, end, norm, word, part, lemma, sentence], ...]
     repeated_paragraphs TEXT NOT NULL DEFAULT '[]', -- JSON [[start, end], ...]
     added_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );

@@ -1,0 +1,52 @@
+"""What the commands share: the --db option, opening the store, turning errors into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from marsad.errors import MarsadError, NotFoundError
+
+DEFAULT_DB = "marsad.db"
+
+db_option = click.option(
+    "--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar="MARSAD_DB",
+    default=DEFAULT_DB, show_default=True, show_envvar=True,
+    help="Database file (SQLite). Defaults to ./marsad.db or $MARSAD_DB.",
+)
+
+
+def handle_errors(func: Callable) -> Callable:
+    """Print a MarsadError as ``marsad: error: ...`` on stderr and exit with its code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except MarsadError as exc:
+            click.echo(f"marsad: error: {exc}", err=True)
+            raise SystemExit(exc.exit_code) from None
+
+    return wrapper
+
+
+def existing_db(path: Path) -> Path:
+    """``path`` if it exists; reading commands never create an empty database by mistake."""
+    if not path.exists():
+        raise NotFoundError(f"no database at {path}: run `marsad ingest PATH... --db {path}` first")
+    return path
+
+
+def utf8_output() -> None:
+    """Make stdout/stderr write UTF-8 so Arabic prints on any locale (no-op when not possible)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower() not in ("utf-8", "utf8"):
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - stream already in use
+                pass
