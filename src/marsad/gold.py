@@ -114,7 +114,7 @@ def fold_name(name: str | None) -> str:
     """An English name folded for comparison: accents removed, lower case, 'al-' and punctuation dropped."""
     if not name:
         return ""
-    s = unicodedata.normalize("NFKD", name)
+    s = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = s.replace("al-", "").replace("el-", "")
     return " ".join("".join(c if c.isalnum() else " " for c in s).split())
@@ -127,7 +127,9 @@ class EntityKeys:
         self.kb = kb
         self._by_name = {}
         for e in kb.entries.values():
-            self._by_name.setdefault(fold_name(e.name_en), e)
+            names = [e.name_en, e.name_en.split(" (")[0], *e.en_variants]
+            for n in names:
+                self._by_name.setdefault(fold_name(n), e)
 
     def gold(self, row: dict) -> str:
         code = row.get("code")

@@ -148,3 +148,15 @@ def test_kb_extra_folder_overrides_packaged_entry(tmp_path):
     kb = KnowledgeBase.load([tmp_path])
     assert kb.get("TUR").name_en == "Türkiye"
     assert kb.get("RUS") is not None
+
+
+def test_recognize_date_role_prefers_the_head_of_state(tmp_path):
+    (tmp_path / "people.yaml").write_text(PEOPLE + """
+- {id: person.assad_maher, kind: person, name_en: Maher al-Assad, name_ar: ماهر الأسد, country: SYR,
+   roles: [{title: commander, of: SYR, from: 2000-01-01, to: null}]}
+""", encoding="utf-8")
+    (tmp_path / "ambiguous.yaml").write_text(
+        "- {form: الأسد, candidates: [person.assad_bashar, person.assad_hafez, person.assad_maher], rule: date_role}\n",
+        encoding="utf-8")
+    rec = ActorRecognizer(KnowledgeBase.load([tmp_path], packaged=False))
+    assert _links(rec, "قال الأسد", "2021-09-29") == [("الأسد", "person.assad_bashar", "rule")]

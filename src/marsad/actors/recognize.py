@@ -33,6 +33,7 @@ _WITH_ARTICLE = frozenset(p + "ال" for p in _PROCLITICS) | {"لل", "ولل", 
 _PLAIN = frozenset(_PROCLITICS)
 _COUNTERPART = ("نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرتيه", "نظيرهم", "نظرائه", "نظيره,")
 _PLACE_CUES = frozenset("في مدينه بلده منطقه قريه محافظه ريف ناحيه مدينتي بلدتي قرب نحو باتجاه شمال جنوب شرق غرب".split())
+_TOP_TITLES = frozenset({"president", "king", "emir", "sultan", "supreme_leader", "prime_minister", "chancellor"})
 _METHOD_RANK = {"name": 0, "variant": 1, "en": 1, "surname": 2, "metonym": 3, "adjective": 4}
 CONFIDENCE = {"name": 0.97, "variant": 0.95, "en": 0.95, "surname": 0.9, "adjective": 0.9, "metonym": 0.85,
               "role": 0.85, "epithet": 0.85, "counterpart": 0.75, "rule": 0.7}
@@ -242,7 +243,10 @@ class ActorRecognizer:
             states = [c for c in cands if c.kind == "state"]
             return states[0] if len(states) == 1 else None
         if amb.rule == "date_role" and day is not None:
+            # the candidate in office on the article's date; among several, the one head of state or government
             active = [c for c in cands if c.active_on(day)]
+            if len(active) > 1:
+                active = [c for c in active if any(r.title in _TOP_TITLES for r in c.active_on(day))]
             return active[0] if len(active) == 1 else None
         if amb.rule == "context_gazetteer":
             before = key[:m.start].split()
