@@ -36,6 +36,26 @@ class Resources:
     def tokenizer(self) -> Tokenizer:
         return self._tokenizer
 
+    @cached_property
+    def ontology(self):
+        """The PLOVER ontology (``events/data/plover.yaml``)."""
+        from marsad.events.ontology import Ontology
+
+        return Ontology.load()
+
+    @cached_property
+    def lexicon(self):
+        """The Arabic trigger lexicon and modality cues (``events/data/triggers.yaml``, ``cues.yaml``)."""
+        from marsad.events.lexicon import Lexicon
+
+        return Lexicon.load(types=set(self.ontology.types))
+
+    @cached_property
+    def event_coder(self):
+        from marsad.events.coder import EventCoder
+
+        return EventCoder(self.ontology, self.lexicon, self.kb)
+
     def extra_components(self, layers: Sequence[str]) -> list:
         """Components of the layers after the text layer, in order."""
         from marsad.pipeline import Component
@@ -44,4 +64,7 @@ class Resources:
         if "actors" in layers:
             comps.append(Component("actors", self.recognizer, requires=("normalized",),
                                    assigns=("mentions", "entities")))
+        if "events" in layers:
+            comps.append(Component("events", self.event_coder, requires=("tokens", "sentences", "mentions"),
+                                   assigns=("events",)))
         return comps

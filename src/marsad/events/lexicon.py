@@ -1,0 +1,277 @@
+"""The Arabic trigger lexicon and modality cues, compiled from ``triggers.yaml`` and ``cues.yaml``.
+
+Every surface form is folded with :class:`~marsad.text.normalize.Normalizer` (the same key the
+tokenizer gives ``Token.norm``), so matching is a dictionary lookup per word. Verb forms are
+generated from the perfect and imperfect third-person masculine singular; nouns get their
+construct (``ـت``) and accusative (``ـا``) forms. Multi-word phrases are indexed by their first word.
+Nothing is read at import time: :meth:`Lexicon.load` (``Resources.lexicon`` caches one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from marsad.errors import KnowledgeBaseError
+from marsad.text.normalize import Normalizer
+
+DATA_DIR = Path(__file__).with_name("data")
+ROLES = ("source", "target")
+BETWEEN = ("pair", "targets", "both")
+
+
+@dataclass(frozen=True, slots=True)
+class Args:
+    """Where a trigger's actors are: the role of its subject, object, genitive and prepositions."""
+
+    subject: str | None = "source"
+    object: str | None = "target"
+    genitive: str | None = "source"
+    preps: tuple[tuple[str, str], ...] = ()  # (folded preposition, role)
+    between: str = "pair"
+
+    def prep_role(self, prep: str | None) -> str | None:
+        if prep is None:
+            return None
+        for p, r in self.preps:
+            if p == prep:
+                return r
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str
+    type: str
+    mode: str | None
+    args: Args
+    confidence: float
+    needs: frozenset[str] = frozenset()
+    needs_window: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One surface form of a trigger: ``words`` are folded keys (one for single words)."""
+
+    trigger: Trigger
+    words: tuple[str, ...]
+    pos: str  # perfect | imperfect | verb | noun | phrase
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    negation: frozenset[str]
+    negation_window: int
+    denial: frozenset[str]
+    denial_window: int
+    future_before: tuple[tuple[str, ...], ...]
+    future_after: frozenset[str]
+    future_window: int
+    future_after_window: int
+    future_proclitic: str
+    hypothetical: tuple[tuple[str, ...], ...]
+    hypothetical_window: int
+    qad: str
+    conditional_in: str
+    background: tuple[tuple[str, ...], ...]
+    background_window: int
+    year_words: frozenset[str]
+    actor_heads: frozenset[str]
+    actor_head_skip: frozenset[str]
+    prepositions: frozenset[str]
+    passive_markers: frozenset[str]
+
+
+@dataclass
+class Lexicon:
+    single: dict[str, list[Form]] = field(default_factory=dict)
+    phrases: dict[str, list[Form]] = field(default_factory=dict)  # first word -> forms of 2+ words
+    triggers: dict[str, Trigger] = field(default_factory=dict)
+    cues: Cues | None = None
+
+    # -- loading --------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, triggers: Path | str | None = None, cues: Path | str | None = None,
+             types: set[str] | None = None) -> "Lexicon":
+        """Compile the trigger and cue files; ``types`` (PLOVER names) checks every entry's type."""
+        tpath = Path(triggers) if triggers else DATA_DIR / "triggers.yaml"
+        cpath = Path(cues) if cues else DATA_DIR / "cues.yaml"
+        norm = Normalizer()
+        lex = cls()
+        lex.cues = _cues(_read(cpath), cpath, norm)
+        data = _read(tpath)
+        if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+            raise KnowledgeBaseError("the trigger file needs a 'triggers' list", str(tpath))
+        defaults = data.get("defaults") or {}
+        vconf = float(defaults.get("verb_confidence", 0.85))
+        nconf = float(defaults.get("noun_confidence", 0.8))
+        pconf = float(defaults.get("phrase_confidence", 0.9))
+        for row in data["triggers"]:
+            trig = _trigger(row, tpath, norm, types)
+            if trig.id in lex.triggers:
+                raise KnowledgeBaseError(f"duplicate trigger id {trig.id!r}", str(tpath))
+            lex.triggers[trig.id] = trig
+            own = row.get("confidence")
+            for v in _list(row.get("verbs")):
+                for f in _perfect_forms(norm.key(v)):
+                    lex._add(Form(trig, (f,), "perfect", float(own or vconf)))
+            for v in _list(row.get("imperfect")):
+                for f in _imperfect_forms(norm.key(v)):
+                    lex._add(Form(trig, (f,), "imperfect", float(own or vconf)))
+            for v in _list(row.get("forms")):
+                k = norm.key(v)
+                pos = "imperfect" if k[:1] in "يت" and len(k) > 3 else "verb"
+                lex._add(Form(trig, tuple(k.split()), pos, float(own or vconf)))
+            for v in _list(row.get("nouns")):
+                k = norm.key(v)
+                if " " in k:
+                    lex._add(Form(trig, tuple(_words(k)), "phrase", float(own or pconf)))
+                    continue
+                for f in _noun_forms(k):
+                    lex._add(Form(trig, (f,), "noun", float(own or nconf)))
+            for v in _list(row.get("phrases")):
+                words = tuple(_words(norm.key(v)))
+                lex._add(Form(trig, words, "phrase" if len(words) > 1 else "noun", float(own or pconf)))
+        return lex
+
+    def _add(self, form: Form) -> None:
+        if not form.words or not all(form.words):
+            return
+        table = self.single if len(form.words) == 1 else self.phrases
+        key = form.words[0]
+        bucket = table.setdefault(key, [])
+        if all(f.trigger.id != form.trigger.id or f.words != form.words for f in bucket):
+            bucket.append(form)
+
+    def __len__(self) -> int:
+        return len(self.triggers)
+
+    def lookup(self, key: str) -> list[Form]:
+        return self.single.get(key, [])
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _read(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"cannot read: {exc}", str(path)) from exc
+
+
+def _list(v) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v if x]
+
+
+def _strip_article(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def _words(key: str) -> list[str]:
+    return [_strip_article(w) for w in key.split()]
+
+
+def _perfect_forms(k: str) -> list[str]:
+    """Third-person perfect forms of a sound verb (3ms given): ه، ـت، ـا، ـتا، ـوا."""
+    out = [k]
+    if k.endswith(("ا", "ي")):  # weak final radical: list the forms under `forms`
+        return out
+    out += [k + "ت", k + "ا", k + "تا", k + "وا"]
+    return out
+
+
+def _imperfect_forms(k: str) -> list[str]:
+    """Third-person imperfect forms (3ms ي... given): ت...، يـان، تـان، يـون."""
+    if not k.startswith("ي"):
+        return [k]
+    stem = k[1:]
+    if stem.endswith(("و", "ي", "ا")):
+        return [k, "ت" + stem]
+    return [k, "ت" + stem, "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ون"]
+
+
+def _noun_forms(k: str) -> list[str]:
+    out = [k, _strip_article(k)]
+    base = out[1]
+    if base.endswith("ه"):  # ta marbuta (folded): construct before a pronoun, and the dual
+        out += [base[:-1] + "ت", base[:-1] + "تان", base[:-1] + "تين"]
+    elif not base.endswith(("ات", "ا", "ي", "و")):
+        out += [base + "ا"]
+    return list(dict.fromkeys(out))
+
+
+def _role(v, where: str, path: Path) -> str | None:
+    if v in (None, "none", "null"):
+        return None
+    if v not in ROLES:
+        raise KnowledgeBaseError(f"{where}: role must be source, target or none, got {v!r}", str(path))
+    return str(v)
+
+
+def _trigger(row, path: Path, norm: Normalizer, types: set[str] | None) -> Trigger:
+    if not isinstance(row, dict) or not row.get("id") or not row.get("type"):
+        raise KnowledgeBaseError(f"a trigger needs an id and a type: {row!r:.80}", str(path))
+    tid, typ = str(row["id"]), str(row["type"])
+    if types is not None and typ not in types:
+        raise KnowledgeBaseError(f"{tid}: unknown PLOVER type {typ!r}", str(path))
+    if not any(row.get(k) for k in ("verbs", "imperfect", "forms", "nouns", "phrases")):
+        raise KnowledgeBaseError(f"{tid}: no words (verbs, imperfect, forms, nouns or phrases)", str(path))
+    a = row.get("args") or {}
+    preps = []
+    for p, r in (a.get("preps") or {}).items():
+        preps.append((norm.key(str(p)), _role(r, tid, path)))
+    between = str(a.get("between", "pair"))
+    if between not in BETWEEN:
+        raise KnowledgeBaseError(f"{tid}: between must be one of {BETWEEN}", str(path))
+    args = Args(
+        subject=_role(a.get("subject", "source"), tid, path),
+        object=_role(a.get("object", "target"), tid, path),
+        genitive=_role(a.get("genitive", "source"), tid, path),
+        preps=tuple(preps), between=between,
+    )
+    needs = row.get("needs") or {}
+    conf = float(row.get("confidence", 0.8))
+    if not 0 < conf <= 1:
+        raise KnowledgeBaseError(f"{tid}: confidence must be in (0, 1]", str(path))
+    return Trigger(
+        id=tid, type=typ, mode=row.get("mode"), args=args, confidence=conf,
+        needs=frozenset(_strip_article(norm.key(w)) for w in _list(needs.get("words"))),
+        needs_window=int(needs.get("window", 4)),
+    )
+
+
+def _phrases(values, norm: Normalizer) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(norm.key(str(v)).split()) for v in values or () if v)
+
+
+def _cues(data, path: Path, norm: Normalizer) -> Cues:
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError("the cue file must be a mapping", str(path))
+    try:
+        neg, fut, hyp, bg = data["negation"], data["future"], data["hypothetical"], data["background"]
+    except KeyError as exc:
+        raise KnowledgeBaseError(f"missing cue section {exc}", str(path)) from exc
+    keys = lambda xs: frozenset(norm.key(str(x)) for x in xs or () if x)  # noqa: E731
+    denial = neg.get("denial") or {}
+    return Cues(
+        negation=keys(neg.get("before")), negation_window=int(neg.get("window", 3)),
+        denial=keys(denial.get("words")), denial_window=int(denial.get("window", 8)),
+        future_before=_phrases(fut.get("before"), norm), future_after=keys(fut.get("after")),
+        future_window=int(fut.get("window", 6)), future_after_window=int(fut.get("after_window", 4)),
+        future_proclitic=norm.key(str(fut.get("proclitic", "س"))),
+        hypothetical=_phrases(hyp.get("before"), norm), hypothetical_window=int(hyp.get("window", 6)),
+        qad=norm.key(str(hyp.get("qad", "قد"))), conditional_in=str(hyp.get("in_conditional", "إن")),
+        background=_phrases(bg.get("before"), norm), background_window=int(bg.get("window", 6)),
+        year_words=keys(bg.get("year_words")),
+        actor_heads=frozenset(_strip_article(k) for k in keys(data.get("actor_heads"))),
+        actor_head_skip=frozenset(_strip_article(k) for k in keys(data.get("actor_head_skip"))),
+        prepositions=keys(data.get("prepositions")),
+        passive_markers=keys(data.get("passive_markers")),
+    )
