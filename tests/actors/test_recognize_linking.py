@@ -160,3 +160,11 @@ def test_recognize_date_role_prefers_the_head_of_state(tmp_path):
         encoding="utf-8")
     rec = ActorRecognizer(KnowledgeBase.load([tmp_path], packaged=False))
     assert _links(rec, "قال الأسد", "2021-09-29") == [("الأسد", "person.assad_bashar", "rule")]
+
+
+def test_recognize_multiword_adjective_in_definite_form(tmp_path):
+    (tmp_path / "states.yaml").write_text(
+        "- {id: KOR, kind: state, name_en: South Korea, name_ar: كوريا الجنوبية, country: KOR, code: KOR,\n"
+        "   adjectives: {m: [كوري جنوبي], f: [كورية جنوبية], pl: []}}\n", encoding="utf-8")
+    rec = ActorRecognizer(KnowledgeBase.load([tmp_path], packaged=False))
+    assert [e for _, e, _ in _links(rec, "قال الرئيس الكوري الجنوبي ومسؤول كوري جنوبي")] == ["KOR", "KOR"]

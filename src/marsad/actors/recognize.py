@@ -91,6 +91,8 @@ class ActorRecognizer:
                 add(v, e.id, "surname")
             for v in e.adjectives:
                 add(v, e.id, "adjective")
+                if " " in v.strip():  # الكوري الجنوبي: the article goes on every word
+                    add(" ".join("ال" + w for w in v.split()), e.id, "adjective")
             if e.capital and e.kind == "state":
                 add(e.capital, e.id, "metonym")
             for v in e.seats:
