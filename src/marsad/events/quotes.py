@@ -106,7 +106,7 @@ class QuoteCues:
         heads = "|".join(re.escape(h) for h in sorted(self.source_heads, key=len, reverse=True))
         self._source_re = re.compile(r"(?<![^\W\d_])(?:و|ف|ل|ب)?(?P<head>" + heads + r")(?![^\W\d_])")
         acc = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in self.according)
-        self._according_re = re.compile(r"(?<![^\W\d_])(?:و|ف)?(?:" + acc + r")(?![^\W\d_])|(?<![^\W\d_])(?:و|ف)?(?:وفقا|طبقا)\s+ل(?=[^\W\d_])")
+        self._according_re = re.compile(r"(?<![^\W\d_])(?:و)?(?:" + acc + r")(?![^\W\d_])|(?<![^\W\d_])(?:و|ف)?(?:وفقا|طبقا)\s+ل(?=[^\W\d_])")
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "QuoteCues":
@@ -178,8 +178,15 @@ class QuoteExtractor:
             if all(not (q.cue[0] < f.cue[1] and f.cue[0] < q.cue[1]) for f in found):
                 found.append(q)
         found.sort(key=lambda f: f.cue[0])
-        article.quotes = [self._quote(article, norm, f) for f in found
-                          if f.speaker is not None or f.speaker_name is not None]
+        kept: list[_Found] = []
+        for f in found:
+            if f.speaker is None and f.speaker_name is None:
+                continue
+            # one act of speech, two cues ("صرح بوتين قائلا «...»"): keep the first cue
+            if kept and kept[-1].content == f.content:
+                continue
+            kept.append(f)
+        article.quotes = [self._quote(article, norm, f) for f in kept]
         return article
 
     def _quote(self, article: Article, norm: Normalized, f: _Found) -> Quote:
@@ -367,22 +374,12 @@ class QuoteExtractor:
             return prev.speaker, prev.speaker_name
         if cue.form == "participle":
             # the subject of the clause: the first actor of the sentence not governed by a preposition
-            cands = [a for a in ctx.actors_between(sent_start, cs)
-                     if not ctx.inside_quote(a[1]) and not _governed(key, a[1]) and ok(a[0], a[3])
-                     and not (a[3] == "state" and a[0].method == "adjective" and not ctx.institution_before(a[1]))]
-            persons = [a for a in cands if a[3] == "person"]
-            if persons and not fem:
-                return persons[0][0], None
-            if cands:
-                return cands[0][0], None
+            subj = self._subject(ctx, sent_start, cs, fem)
+            if subj is not None:
+                return subj, None
             if prev is not None and cs - prev.content[1] <= carry and _agrees(prev, fem):
                 return prev.speaker, prev.speaker_name
             return None, None
-        before = key[max(sent_start, cs - 40):cs]
-        if any(b in before for b in _BACKREF):
-            for m, ks, ke, kind in reversed(ctx.actors_between(max(0, cs - carry), cs)):
-                if kind == "person" and not ctx.inside_quote(ks) and not fem:
-                    return m, None
         # subject-first: an actor mention in the few words before the verb
         lo = max(sent_start, cs - 60)
         for m, ks, ke, kind in reversed(ctx.actors_between(lo, cs)):
@@ -396,8 +393,21 @@ class QuoteExtractor:
         src = self._unnamed(ctx, lo, cs)
         if src is not None and len(_WORD.findall(key[src[1]:cs])) <= 3:
             return None, src[2]
+        before = key[max(sent_start, cs - 40):cs]
+        if any(b in before for b in _BACKREF):
+            for m, ks, ke, kind in reversed(ctx.actors_between(max(0, cs - carry), cs)):
+                if kind == "person" and not ctx.inside_quote(ks) and not fem:
+                    return m, None
         if gap_words > 3 or cue.weak:
             return None, None
+        titled = self._titled(ctx, sent_start, cs)
+        if titled is not None:
+            return None, titled
+        if len(_WORD.findall(key[sent_start:cs])) > 3:
+            # a second verb in a sentence ("أشاد بوتين ...، وقال إن"): the subject of the sentence
+            subj = self._subject(ctx, sent_start, cs, fem)
+            if subj is not None:
+                return subj, None
         # a verb with no subject of its own continues the previous speaker
         if prev is not None and cs - prev.content[1] <= carry and _agrees(prev, fem):
             return prev.speaker, prev.speaker_name
@@ -407,6 +417,17 @@ class QuoteExtractor:
             if kind == "person" and not fem and not _governed(key, ks) and not ctx.inside_quote(ks):
                 return m, None
         return None, None
+
+    def _subject(self, ctx: "_Context", start: int, end: int, fem: bool) -> Mention | None:
+        """The first actor of ``[start, end)`` not governed by a preposition (a person first)."""
+        key = ctx.key
+        cands = [a for a in ctx.actors_between(start, end)
+                 if not ctx.inside_quote(a[1]) and not _governed(key, a[1]) and not (fem and a[3] == "person")
+                 and not (a[3] == "state" and a[0].method == "adjective" and not ctx.institution_before(a[1]))]
+        persons = [a for a in cands if a[3] == "person"]
+        if persons:
+            return persons[0][0]
+        return cands[0][0] if cands else None
 
     # ------------------------------------------------------------------------------ headlines
     def _headlines(self, ctx: "_Context") -> list[_Found]:
@@ -431,7 +452,7 @@ class QuoteExtractor:
                         head = key[ls:ks].strip()
                 if head and not head.endswith(":"):
                     continue
-                rest = _trim(key, c + 1, le)
+                rest = _trim(key, c + 1, min(le, ctx.sentence_end(c + 1)))
                 if rest[1] - rest[0] < 5 or len(_WORD.findall(key[rest[0]:rest[1]])) < 2:
                     continue
                 out.append(_Found((ks, c + 1), rest, m, None, True))
@@ -456,7 +477,8 @@ class QuoteExtractor:
                     break
             region_end = min(sent_end, pos + 80)
             speaker, sname = None, None
-            actors = [a for a in ctx.actors_between(pos, region_end)]
+            actors = [a for a in ctx.actors_between(pos, region_end)
+                      if not (a[3] == "state" and a[0].method == "adjective" and not ctx.institution_before(a[1]))]
             if actors:
                 m, ks, ke, kind = actors[0]
                 if len(_WORD.findall(key[pos:ks])) <= (4 if vm else 1):
@@ -470,7 +492,8 @@ class QuoteExtractor:
             if speaker is None and sname is None:
                 continue
             pre = key[sent_start:cs].strip(" ,،\n\"")
-            if len(_WORD.findall(pre)) >= 3:
+            after = key[sent_start:cs].rstrip().endswith(",") and key[cs] == "و"
+            if len(_WORD.findall(pre)) >= 3 and not after:
                 content = _trim(key, sent_start, cs)
                 # the clause before: from the last comma-free stretch start (sentence start)
             else:
@@ -490,8 +513,9 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def _first_opener(ctx: "_Context", start: int, end: int) -> int | None:
+    """The first quotation opening in ``[start, end)`` that holds speech (not a quoted name)."""
     for s, e in ctx.pairs_in(start, end):
-        if start <= s < end:
+        if start <= s < end and len(_WORD.findall(ctx.key[s + 1:e])) >= ctx.cues.min_direct_words:
             return s
     return None
 
