@@ -32,6 +32,7 @@ from marsad.types import ActorRef, Article, Event, Span
 
 _DAMMA = "\u064f"
 _COMPLEMENT_PREPS = frozenset({"الي", "علي", "عن", "من", "بشان"})
+_CONTEXT_PREPS = frozenset({"في", "خلال", "اثر", "جراء", "بعد", "قبل", "منذ", "عقب", "اثناء"})
 _CLAUSE_PUNCT = frozenset(".؛;:!?؟\n")
 _TRIM = " \t\n\u00a0،,.:;؛-–—\"'«»“”"
 
@@ -47,6 +48,7 @@ class _Word:
     stem_start: int
     stem_end: int
     full: str = ""  # folded key of the whole written word (clitics included)
+    suffix: str = ""  # folded pronoun enclitic, if any
 
 
 @dataclass(slots=True)
@@ -225,6 +227,10 @@ class EventCoder:
                 between = text[prev.end:a.start]
                 if "و" in first.pres[:1] and between.strip(" ،,\u00a0") in ("", "و"):
                     linked = True
+                elif 0 < a.w0 - prev.w1 <= 3 and "و" in words[prev.w1 + 1].pres[:1] and all(
+                        words[j].stem in cues.actor_heads or words[j].stem in cues.actor_head_skip
+                        for j in range(prev.w1 + 1, a.w0)):
+                    linked = True  # الطائرات الروسية وقوات النظام
                 elif between.strip(" \u00a0") in ("،", ",") and a.prep is None and prev.prep is None \
                         and a.w0 + 1 < len(words) and _next_is_coord(kept, i, words, text):
                     linked = True
@@ -298,12 +304,15 @@ class EventCoder:
             out.append(h)
         return out
 
-    def _governed(self, words: list[_Word], wi: int, lo: int) -> bool:
+    def _governed(self, words: list[_Word], wi: int, lo: int, with_fi: bool = False) -> bool:
         """Whether word wi is introduced by a preposition (a proclitic ب/ل or إلى، على، عن، من)."""
         w = words[wi]
         if any(p in ("ب", "ل") for p in w.pres):
             return True
-        return wi > lo and words[wi - 1].whole in _COMPLEMENT_PREPS
+        if wi > lo:
+            prev = words[wi - 1].whole
+            return prev in _COMPLEMENT_PREPS or (with_fi and prev in _CONTEXT_PREPS)
+        return False
 
     def _norm_key(self, w: _Word, words: list[_Word]) -> str:
         return w.full
@@ -327,12 +336,12 @@ class EventCoder:
             return []
         args = trig.args
         t0, t1 = hit.w0, hit.w1
-        text = article.text
         is_noun = form.pos in ("noun", "phrase")
         passive = self._passive(article, words, hit, lo)
         usable = [a for a in actors if self._usable(a, hit, words, trig)]
         if not usable:
             return []
+        topic = self.cues.topic_preps
         sources: list[_Actor] = []
         targets: list[_Actor] = []
         factor = 1.0
@@ -345,41 +354,48 @@ class EventCoder:
 
         after = [a for a in usable if a.w0 > t1 and a.w0 - t1 <= 12 and not self._crosses(words, t1, a.w0)]
         before = [a for a in usable if a.w1 < t0 and t0 - a.w1 <= 10 and not self._crosses(words, a.w1, t0)]
-        between = [a for a in after if a.prep == "بين"]
-        # --- adjectives on a noun trigger: the agent(s)
+        between = [a for a in after if a.prep == "بين" and a.w0 - t1 <= 4]
+        # --- adjectives on a noun trigger: its agent(s) (الغارات الروسية، قمة روسية تركية)
         adj = [a for a in after if a.adjective and a.head is not None and t0 <= a.head <= t1 + 1
                and a.w0 - t1 <= 4] if is_noun else []
+        adj_ids = {id(x) for a in adj for x in side(a)}
         if adj:
-            sources = list({id(x): x for a in adj for x in side(a)}.values())
-        # --- prepositions
+            sources = [x for x in usable if id(x) in adj_ids]
+        # --- prepositions the trigger names
         prep_roles: dict[str, list[_Actor]] = {"source": [], "target": []}
         for a in after:
-            if a.prep is None or a.prep == "بين":
+            if a.prep is None or a.prep == "بين" or id(a) in adj_ids:
                 continue
             r = args.prep_role(a.prep)
             if r is not None and not prep_roles[r] and a.w0 - t1 <= 10:
                 prep_roles[r] = side(a)
         # --- subject / object / genitive
-        unprep_after = [a for a in after if a.prep is None and a not in adj]
+        unprep_after = [a for a in after if a.prep is None and id(a) not in adj_ids]
         unprep_before = [a for a in before if a.prep is None]
         subj: list[_Actor] = []
         obj: list[_Actor] = []
-        subj_factor = 1.0
         if not is_noun:
             if passive:
                 if unprep_after and unprep_after[0].w0 - t1 <= 4:
                     obj = side(unprep_after[0])
+            elif form.agrees:
+                # a dual or plural verb agrees with a subject before it (or a pronoun)
+                if unprep_before:
+                    subj = side(unprep_before[-1])
+                    factor = 0.85
+                if unprep_after and unprep_after[0].w0 - t1 <= 3:
+                    obj = side(unprep_after[0])
             else:
                 if unprep_after and unprep_after[0].w0 - t1 <= 3:
                     subj = side(unprep_after[0])
-                    subj_factor = 0.95
+                    factor = 0.95
                     rest = [a for a in unprep_after if a.group != unprep_after[0].group]
                     if rest and rest[0].w0 - unprep_after[0].w1 <= 4:
                         obj = side(rest[0])
                 else:
                     if unprep_before:
                         subj = side(unprep_before[-1])
-                        subj_factor = 0.85
+                        factor = 0.85
                     if unprep_after and unprep_after[0].w0 - t1 <= 3:
                         obj = side(unprep_after[0])
             for role, val in ((args.subject, subj), (args.object, obj)):
@@ -387,7 +403,6 @@ class EventCoder:
                     sources = list(val)
                 elif role == "target" and val and not targets:
                     targets = list(val)
-            factor = min(factor, subj_factor)
         else:
             gen = [a for a in unprep_after if a.w0 == t1 + 1 and not a.adjective]
             if gen:
@@ -399,33 +414,50 @@ class EventCoder:
         if prep_roles["source"] and not sources:
             sources = prep_roles["source"]
         if prep_roles["target"] and not targets:
-            targets = prep_roles["target"]
+            targets = [a for a in prep_roles["target"] if a.code not in _codes(sources)] or targets
         # --- بين X و Y
         pair_mode = False
         if between:
             grp = side(between[0])
             codes = _codes(grp)
-            if len(codes) >= 2 or sources:
-                if args.between == "targets":
+            if args.between == "targets":
+                if not targets:
                     targets = grp
-                elif args.between == "both" and len(codes) >= 2:
-                    sources, targets = grp, grp
-                    pair_mode = True
-                elif not sources and not targets:
-                    sources, targets = grp, []
-                    pair_mode = True
-                elif sources and not targets:
-                    targets = [a for a in grp if a.code not in _codes(sources)]
-        # --- noun trigger: the subject of the verb before it (أجرى بوتين اتصالا هاتفيا مع أردوغان)
-        if is_noun and not sources and not pair_mode and not passive and unprep_before:
+            elif args.between == "both" and len(codes) >= 2 and not sources:
+                sources, targets = grp, grp
+                pair_mode = True
+            elif not sources and not targets and len(codes) >= 2:
+                sources, targets = grp, []
+                pair_mode = True
+            elif sources and not targets:
+                targets = [a for a in grp if a.code not in _codes(sources)]
+        # --- a noun trigger takes the subject of the verb before it (أجرى بوتين اتصالا هاتفيا مع أردوغان),
+        #     unless the noun sits behind a preposition (مقتل جنود أتراك في قصف جوي)
+        if is_noun and not sources and not pair_mode and not passive and unprep_before \
+                and (words[t1].suffix or not self._governed(words, t0, lo, with_fi=True)):
             cand = unprep_before[-1]
             if t0 - cand.w1 <= 6:
                 sources = side(cand)
                 factor = min(factor, 0.75)
+        # --- demands, refusals and threats: the party named in the complement (رفضت واشنطن تسليم
+        #     المنظومة إلى أنقرة)
+        if not targets and sources and etype.name in ("REJECT", "REQUEST", "THREATEN") and not is_noun:
+            src_codes = _codes(sources)
+            for a in after:
+                if a.code in src_codes or a.w0 - t1 > 8 or (a.prep is not None and a.prep in topic):
+                    continue
+                targets = side(a)
+                factor = min(factor, 0.7)
+                break
         if not sources and not targets:
             return []
+        if etype.name == "REQUEST" and not targets and is_noun:
+            return []
         # --- events from the sides
-        pairs = self._pairs(etype, sources, targets, pair_mode)
+        both = args.between == "both"
+        if both and not pair_mode and len(_codes(sources)) >= 2 and not targets:
+            pair_mode = True  # تبادل أسرى روسي أوكراني
+        pairs = self._pairs(etype, sources, targets, pair_mode, both)
         if not pairs:
             return []
         mode = trig.mode
@@ -440,43 +472,30 @@ class EventCoder:
         conf = round(max(0.05, min(1.0, conf)), 3)
         ev_span = self._evidence(article, words, lo, hi, hit)
         tspan = article.span(words[t0].start, words[t1].end)
-        out = []
-        for s, t in pairs:
-            out.append(_Found(etype.name, mode, s, t, modality, background, conf, ev_span, tspan))
-        return out
+        return [_Found(etype.name, mode, s, t, modality, background, conf, ev_span, tspan) for s, t in pairs]
 
-    def _pairs(self, etype, sources: list[_Actor], targets: list[_Actor],
-               pair_mode: bool) -> list[tuple[tuple[str, str | None] | None, tuple[str, str | None] | None]]:
+    def _pairs(self, etype, sources: list[_Actor], targets: list[_Actor], pair_mode: bool,
+               both: bool = False) -> list[tuple[tuple[str, str | None] | None, tuple[str, str | None] | None]]:
         src = _uniq(sources)
         tgt = _uniq(targets)
         out: list = []
         if pair_mode or (etype.symmetric and not tgt):
-            side = src if pair_mode else src
-            if len(side) < 2:
+            if len(src) < 2 or not (etype.symmetric or both):
                 return []
-            for a, b in combinations(side, 2):
+            for a, b in combinations(src, 2):
                 out.append((a, b))
-                if pair_mode and not etype.symmetric and self._both(etype):
+                if not etype.symmetric:
                     out.append((b, a))
             return out
-        if etype.symmetric:
-            if not src or not tgt:
-                return []
+        if etype.symmetric and (not src or not tgt):
+            return []
         if src and tgt:
-            for s in src:
-                for t in tgt:
-                    if s[0] != t[0]:
-                        out.append((s, t))
-            return out
+            return [(s, t) for s in src for t in tgt if s[0] != t[0]]
         if src and not tgt:
             return [(s, None) for s in src] if etype.one_sided else []
         if tgt and not src:
             return [(None, t) for t in tgt] if etype.sourceless else []
         return out
-
-    @staticmethod
-    def _both(etype) -> bool:
-        return etype.name == "ASSAULT"
 
     def _usable(self, a: _Actor, hit: _Hit, words: list[_Word], trig) -> bool:
         """Whether an actor phrase can be an argument of this trigger."""
@@ -490,8 +509,11 @@ class EventCoder:
                 return True
             # an adjective on the noun right after the trigger (ندد بالغارات الروسية)
             return a.head - hit.w1 <= 2 and a.head > hit.w1
-        if a.metonym and a.prep == "في":
-            return False  # a capital after في is a place
+        if a.metonym:
+            if a.prep == "في":
+                return False  # a capital after في is a place
+            if a.w0 > 0 and (words[a.w0 - 1].stem in self.cues.place_heads) and not words[a.w0].pres:
+                return False  # مطار كابول، ريف دمشق
         return True
 
     def _crosses(self, words: list[_Word], a: int, b: int) -> bool:
@@ -542,6 +564,9 @@ class EventCoder:
         # hypothetical
         if _phrase_in(window(c.hypothetical_window), c.hypothetical):
             return "hypothetical", background
+        for pw in window(2):
+            if pw.stem in c.hypothetical_near or pw.whole in c.hypothetical_near:
+                return "hypothetical", background
         prev = words[t0 - 1] if t0 > lo else None
         if prev is not None and (prev.stem == c.qad or prev.whole == c.qad) and form.pos == "imperfect":
             return "hypothetical", background
@@ -612,7 +637,15 @@ def _make_word(toks) -> _Word:
     st = stems[0] if stems else toks[-1]
     whole = "".join(pres) + st.norm
     full = "".join("ل" if (t.part == "pre" and t.norm == "ال" and t.end - t.start == 1) else t.norm for t in toks)
-    return _Word(toks[0].start, toks[-1].end, st.norm, whole, pres, toks[0].sentence, st.start, st.end, full)
+    suf = "".join(t.norm for t in toks if t.part == "suf")
+    if not suf:
+        for p in ("هما", "هم", "ها", "ه"):
+            if full.endswith(p) and len(full) > len(p) + 3 and not st.norm.endswith(p):
+                suf = p
+                break
+        if not suf and st.norm.endswith(("هما", "هم")):
+            suf = "هما" if st.norm.endswith("هما") else "هم"
+    return _Word(toks[0].start, toks[-1].end, st.norm, whole, pres, toks[0].sentence, st.start, st.end, full, suf)
 
 
 def _strip(k: str) -> str:

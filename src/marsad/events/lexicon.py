@@ -60,6 +60,8 @@ class Form:
     words: tuple[str, ...]
     pos: str  # perfect | imperfect | verb | noun | phrase
     confidence: float
+    #: a dual or plural verb form (استقبلا، يلتقيان، طالبوا): its subject stands before it (or is a pronoun)
+    agrees: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,7 @@ class Cues:
     future_proclitic: str
     hypothetical: tuple[tuple[str, ...], ...]
     hypothetical_window: int
+    hypothetical_near: frozenset[str]
     qad: str
     conditional_in: str
     background: tuple[tuple[str, ...], ...]
@@ -84,6 +87,8 @@ class Cues:
     actor_head_skip: frozenset[str]
     prepositions: frozenset[str]
     passive_markers: frozenset[str]
+    topic_preps: frozenset[str]
+    place_heads: frozenset[str]
 
 
 @dataclass
@@ -117,15 +122,19 @@ class Lexicon:
             lex.triggers[trig.id] = trig
             own = row.get("confidence")
             for v in _list(row.get("verbs")):
-                for f in _perfect_forms(norm.key(v)):
-                    lex._add(Form(trig, (f,), "perfect", float(own or vconf)))
+                k = norm.key(v)
+                for f in _perfect_forms(k):
+                    lex._add(Form(trig, (f,), "perfect", float(own or vconf), f[len(k):] in ("ا", "تا", "وا")))
             for v in _list(row.get("imperfect")):
-                for f in _imperfect_forms(norm.key(v)):
-                    lex._add(Form(trig, (f,), "imperfect", float(own or vconf)))
+                k = norm.key(v)
+                for f in _imperfect_forms(k):
+                    lex._add(Form(trig, (f,), "imperfect", float(own or vconf), f.endswith(("ان", "ون"))
+                                  and not k.endswith(("ان", "ون"))))
             for v in _list(row.get("forms")):
                 k = norm.key(v)
                 pos = "imperfect" if k[:1] in "يت" and len(k) > 3 else "verb"
-                lex._add(Form(trig, tuple(k.split()), pos, float(own or vconf)))
+                agrees = k.endswith(("وا", "ان", "ون", "يا", "تا"))
+                lex._add(Form(trig, tuple(k.split()), pos, float(own or vconf), agrees))
             for v in _list(row.get("nouns")):
                 k = norm.key(v)
                 if " " in k:
@@ -267,6 +276,7 @@ def _cues(data, path: Path, norm: Normalizer) -> Cues:
         future_window=int(fut.get("window", 6)), future_after_window=int(fut.get("after_window", 4)),
         future_proclitic=norm.key(str(fut.get("proclitic", "س"))),
         hypothetical=_phrases(hyp.get("before"), norm), hypothetical_window=int(hyp.get("window", 6)),
+        hypothetical_near=keys(hyp.get("near")),
         qad=norm.key(str(hyp.get("qad", "قد"))), conditional_in=str(hyp.get("in_conditional", "إن")),
         background=_phrases(bg.get("before"), norm), background_window=int(bg.get("window", 6)),
         year_words=keys(bg.get("year_words")),
@@ -274,4 +284,6 @@ def _cues(data, path: Path, norm: Normalizer) -> Cues:
         actor_head_skip=frozenset(_strip_article(k) for k in keys(data.get("actor_head_skip"))),
         prepositions=keys(data.get("prepositions")),
         passive_markers=keys(data.get("passive_markers")),
+        topic_preps=keys(data.get("topic_prepositions")),
+        place_heads=frozenset(_strip_article(k) for k in keys(data.get("place_heads"))),
     )
