@@ -78,6 +78,7 @@ def ingest(
     repeats = None if "repeats" in names else RepeatFinder(store.normalizer)
     read = reader or _default_reader
     report = IngestReport()
+    touched: dict[str, None] = {}  # story clusters that gained or changed an article
 
     def fail(err: InputError) -> None:
         report.failures.append(err)
@@ -105,6 +106,8 @@ def ingest(
                 fail(err)
                 continue
         result = store.add_article(article) if pre.status != "unchanged" else pre
+        if result.status in ("new", "updated") and result.cluster:
+            touched[result.cluster] = None
         if result.status == "new":
             report.new += 1
         elif result.status == "duplicate":
@@ -116,4 +119,10 @@ def ingest(
         if progress:
             progress(result)
     report.clusters = store.stats().clusters
+
+    # -- final step: merge the events of each touched story across its articles and outlets ------
+    # (marsad.stories.events.merge_events; stored in merged_events, see store/merged.py)
+    from marsad.store.merged import rebuild_merged
+
+    rebuild_merged(store, touched)
     return report

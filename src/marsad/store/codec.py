@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from marsad.store.merged import read_event_extras, write_event_mentions
 from marsad.types import ActorRef, Article, Entity, Event, Mention, Quantity, Quote, Sentence, Span
 
 ARTICLE_COLUMNS = (
@@ -44,6 +45,8 @@ def insert_article(conn: sqlite3.Connection, row: tuple) -> int:
 
 def write_layers(conn: sqlite3.Connection, num: int, a: Article) -> None:
     """Entities, mentions, events (+ dossiers), quotes, quantities and dossiers of one article."""
+    if not (a.entities or a.mentions or a.events or a.quotes or a.quantities or a.dossiers):
+        return
     entities = dict(a.entities)
     conn.executemany(
         "INSERT INTO entities (article, id, kind, name_en, name_ar, country, code, kb) VALUES (?,?,?,?,?,?,?,?)",
@@ -80,6 +83,7 @@ def write_layers(conn: sqlite3.Connection, num: int, a: Article) -> None:
         )
         conn.executemany("INSERT OR IGNORE INTO event_dossiers (event, dossier) VALUES (?, ?)",
                          [(cur.lastrowid, d) for d in ev.dossiers])
+        write_event_mentions(conn, cur.lastrowid, ev)  # 0003: every mention, not only the evidence
     conn.executemany(
         "INSERT INTO quotes (article, seq, start, end, text, speaker_entity, speaker_name, cue_start, cue_end,"
         " cue_text, direct) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -128,6 +132,7 @@ def read_layers(conn: sqlite3.Connection, num: int, a: Article) -> Article:
         (num,),
     ):
         dossiers.setdefault(r["event"], []).append(r["dossier"])
+    extras = read_event_extras(conn, num)  # 0003: mentions, and the other articles of the merged event
     for r in conn.execute("SELECT * FROM events WHERE article = ? ORDER BY seq", (num,)):
         a.events.append(Event(
             type=r["type"], mode=r["mode"], quad=r["quad"], intensity=r["intensity"],
@@ -140,6 +145,7 @@ def read_layers(conn: sqlite3.Connection, num: int, a: Article) -> Article:
             if r["trigger_start"] is not None else None,
             date=r["date"], date_precision=r["date_precision"], modality=r["modality"],
             dossiers=sorted(dossiers.get(r["num"], [])), confidence=r["confidence"], id=r["id"],
+            mentions=extras.get(r["num"], ([], []))[0], articles=extras.get(r["num"], ([], []))[1],
         ))
     a.quotes = [
         Quote(r["speaker_entity"], r["speaker_name"],

@@ -199,7 +199,7 @@ class Store:
             rows = self.conn.execute(
                 "SELECT a.id, m.hashvalues FROM minhashes m JOIN articles a ON a.num = m.article"
                 " WHERE m.num_perm = ? AND m.seed = ? AND m.shingle = ? AND m.scheme = ? ORDER BY m.article",
-                (p.num_perm, p.seed, p.shingle, p.scheme),
+                (p.num_perm, p.seed, p.shingle, p.scheme + "+crc32"),
             )
             for r in rows:
                 index.add(r["id"], self.signer.from_bytes(r["hashvalues"]))
@@ -271,7 +271,7 @@ class Store:
                 conn.execute(
                     "INSERT INTO minhashes (article, num_perm, seed, shingle, scheme, hashvalues)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (num, p.num_perm, p.seed, p.shingle, p.scheme, self.signer.to_bytes(sig)),
+                    (num, p.num_perm, p.seed, p.shingle, p.scheme + "+crc32", self.signer.to_bytes(sig)),
                 )
                 conn.execute(
                     "INSERT INTO article_search (rowid, title_keys, body_keys, title_stems, body_stems)"

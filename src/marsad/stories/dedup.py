@@ -20,6 +20,8 @@ outlets); see ``bench/bench_ingest.py --clusters`` for the measurement:
   Arabic ("وقال المتحدث باسم ...") share few 3-word shingles.
 * ``num_perm=128``: the Jaccard estimate has a standard error of about 0.04 at J=0.5, enough to
   separate rewrites (J≥0.5) from same-topic articles (J<0.2) seen on ANT.
+* shingles are hashed with CRC-32 (stable across processes, three times faster than datasketch's
+  default SHA-1 in a loop; the random affine permutations on top give the MinHash property).
 * ``threshold=0.5``: on ANT, pairs above 0.5 were the same report (wire copy carried by two
   outlets, or one outlet re-filing an updated version); pairs between 0.2 and 0.5 were mostly
   follow-ups on the same event with a shared background paragraph, which are different stories.
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -59,7 +62,7 @@ class DedupParams:
     shingle: int = 3
     threshold: float = 0.5
     seed: int = 1
-    scheme: str = "affine32"  # datasketch's hashing scheme (stored with each signature)
+    scheme: str = "affine32"  # datasketch's permutation scheme (stored with each signature)
 
 
 def shingles(key_text: str, size: int) -> set[bytes]:
@@ -76,7 +79,8 @@ class Signer:
     def __init__(self, params: DedupParams = DedupParams(), normalizer: Normalizer | None = None):
         self.params = params
         self.normalizer = normalizer or Normalizer()
-        self._template = MinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme)
+        self._template = MinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme,
+                                 hashfunc=zlib.crc32)
 
     def signature(self, text: str) -> MinHash:
         """The signature of ``text`` (its key view is computed here)."""
@@ -84,7 +88,7 @@ class Signer:
 
     def signature_of_key(self, key_text: str) -> MinHash:
         m = MinHash(num_perm=self.params.num_perm, seed=self.params.seed, scheme=self.params.scheme,
-                    permutations=self._template.permutations)
+                    hashfunc=zlib.crc32, permutations=self._template.permutations)
         sh = shingles(key_text, self.params.shingle)
         if sh:
             m.update_batch(list(sh))
@@ -93,7 +97,7 @@ class Signer:
     def from_bytes(self, blob: bytes) -> MinHash:
         values = np.frombuffer(blob, dtype="<u8").astype(np.uint64)
         return MinHash(num_perm=self.params.num_perm, seed=self.params.seed, hashvalues=values,
-                       scheme=self.params.scheme, permutations=self._template.permutations)
+                       scheme=self.params.scheme, hashfunc=zlib.crc32, permutations=self._template.permutations)
 
     @staticmethod
     def to_bytes(m: MinHash) -> bytes:
