@@ -32,6 +32,14 @@ from marsad.types import ActorRef, Article, Event, Span
 
 _DAMMA = "\u064f"
 _COMPLEMENT_PREPS = frozenset({"الي", "علي", "عن", "من", "بشان"})
+#: types whose recipient may stand in the complement of the verb (رفضت واشنطن تسليم المنظومة إلى أنقرة)
+COMPLEMENT_TYPES = frozenset({"REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان"})
+_NOMINAL_PRES = frozenset({"ال", "ب", "ك", "ل"})
+_NOUN_CONTEXT = frozenset({"من", "في", "الي", "علي", "عن", "مع", "بعد", "قبل", "خلال", "عقب", "اثر", "منذ", "ما"})
+_COMMAS = frozenset({"،", ",", "؛", ";"})
+_VS_SKIP = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+                      "ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "رسميا", "مساء", "صباح", "صباحا", "مساءا"})
 _CONTEXT_PREPS = frozenset({"في", "خلال", "اثر", "جراء", "بعد", "قبل", "منذ", "عقب", "اثناء"})
 _CLAUSE_PUNCT = frozenset(".؛;:!?؟\n")
 _TRIM = " \t\n\u00a0،,.:;؛-–—\"'«»“”"
@@ -251,6 +259,12 @@ class EventCoder:
                 return p
         if wi > 0 and words[wi - 1].sentence == w.sentence:
             pw = words[wi - 1]
+            # "مع كل من X و Y": the preposition before كل من
+            if pw.whole == "من" and wi > 1 and words[wi - 2].stem == "كل":
+                return EventCoder._prep_of(words, wi - 2, preps) if wi > 2 else None
+            # "من جانب X"، "من قبل X": the agent of a passive or a noun
+            if pw.stem in ("جانب", "قبل", "طرف") and wi > 1 and words[wi - 2].whole == "من":
+                return "من"
             if pw.whole in preps or pw.stem in preps:
                 return pw.stem if pw.stem in preps else pw.whole
         return None
@@ -281,13 +295,21 @@ class EventCoder:
                         break
                 if not forms and len(w.whole) > 3:
                     for key in _fallback(self._norm_key(w, words)):
-                        forms = lex.single.get(key)
+                        # a rule-split word is only read as a noun (verbs are segmented well)
+                        forms = [f for f in lex.single.get(key, ()) if f.pos in ("noun", "phrase")]
                         if forms:
                             break
                 if forms:
-                    best = _Hit(forms[0], i, i)
-                    if len(forms) > 1:  # prefer the form that is a verb when the word has a verb shape
-                        best = _Hit(max(forms, key=lambda f: f.confidence), i, i)
+                    # a word behind ال، ب، ك or a preposition is a noun; a bare word prefers the verb reading
+                    nominal = any(p in _NOMINAL_PRES for p in w.pres) or (
+                        i > lo and words[i - 1].whole in _NOUN_CONTEXT)
+                    nouns = [f for f in forms if f.pos in ("noun", "phrase")]
+                    verbs = [f for f in forms if f.pos not in ("noun", "phrase")]
+                    pick = nouns if nominal else (verbs or nouns)
+                    if nominal and not nouns and any(p in ("ال", "ب", "ك") for p in w.pres):
+                        pick = []
+                    if pick:
+                        best = _Hit(max(pick, key=lambda f: f.confidence), i, i)
             if best is not None and self._needs_ok(best, words, hi):
                 hits.append(best)
                 i = best.w1 + 1
@@ -320,6 +342,13 @@ class EventCoder:
     @staticmethod
     def _needs_ok(hit: _Hit, words: list[_Word], hi: int) -> bool:
         t = hit.form.trigger
+        if t.needs_before:
+            ok = False
+            for j in range(max(0, hit.w0 - t.needs_before_window), hit.w0):
+                if words[j].stem in t.needs_before or _strip(words[j].whole) in t.needs_before:
+                    ok = True
+            if not ok:
+                return False
         if not t.needs:
             return True
         for j in range(hit.w1 + 1, min(hi, hit.w1 + 1 + t.needs_window)):
@@ -352,12 +381,14 @@ class EventCoder:
         def side(a: _Actor) -> list[_Actor]:
             return groups[a.group]
 
-        after = [a for a in usable if a.w0 > t1 and a.w0 - t1 <= 12 and not self._crosses(words, t1, a.w0)]
+        after = [a for a in usable if a.w0 > t1 and a.w0 - t1 <= 12
+                 and not self._crosses(words, t1, a.w0, commas=True)]
         before = [a for a in usable if a.w1 < t0 and t0 - a.w1 <= 10 and not self._crosses(words, a.w1, t0)]
-        between = [a for a in after if a.prep == "بين" and a.w0 - t1 <= 4]
+        between = [a for a in after if a.prep == "بين" and a.w0 - t1 <= 8]
         # --- adjectives on a noun trigger: its agent(s) (الغارات الروسية، قمة روسية تركية)
-        adj = [a for a in after if a.adjective and a.head is not None and t0 <= a.head <= t1 + 1
-               and a.w0 - t1 <= 4] if is_noun else []
+        adj = [a for a in after if a.adjective and a.head is not None and a.w0 - t1 <= 4 and (
+            t0 <= a.head <= t1 or (a.head == t1 + 1 and words[a.head].stem in self.cues.actor_heads))] \
+            if is_noun else []
         adj_ids = {id(x) for a in adj for x in side(a)}
         if adj:
             sources = [x for x in usable if id(x) in adj_ids]
@@ -374,8 +405,24 @@ class EventCoder:
         unprep_before = [a for a in before if a.prep is None]
         subj: list[_Actor] = []
         obj: list[_Actor] = []
-        if not is_noun:
-            if passive:
+        head_role = args.head
+        if head_role is not None:
+            prev_act = [a for a in before if t0 - a.w1 <= 2]
+            if prev_act:
+                if head_role == "target":
+                    targets = side(prev_act[-1])
+                else:
+                    sources = side(prev_act[-1])
+        rel = self._relative_antecedent(words, t0, lo, before) if not is_noun and words[t0].suffix else None
+        if head_role is not None:
+            pass
+        elif not is_noun:
+            if rel is not None:
+                # "أذربيجان التي تدعمها أنقرة": the pronoun on the verb is the antecedent
+                if unprep_after and unprep_after[0].w0 - t1 <= 3:
+                    subj = side(unprep_after[0])
+                obj = side(rel)
+            elif passive:
                 if unprep_after and unprep_after[0].w0 - t1 <= 4:
                     obj = side(unprep_after[0])
             elif form.agrees:
@@ -386,7 +433,7 @@ class EventCoder:
                 if unprep_after and unprep_after[0].w0 - t1 <= 3:
                     obj = side(unprep_after[0])
             else:
-                if unprep_after and unprep_after[0].w0 - t1 <= 3:
+                if unprep_after and self._adjacent_after(words, t1, unprep_after[0].w0):
                     subj = side(unprep_after[0])
                     factor = 0.95
                     rest = [a for a in unprep_after if a.group != unprep_after[0].group]
@@ -398,6 +445,8 @@ class EventCoder:
                         factor = 0.85
                     if unprep_after and unprep_after[0].w0 - t1 <= 3:
                         obj = side(unprep_after[0])
+            if args.object == "pair" and obj and len(_codes(obj)) >= 2:
+                sources, targets = list(obj), []
             for role, val in ((args.subject, subj), (args.object, obj)):
                 if role == "source" and val and not sources:
                     sources = list(val)
@@ -406,7 +455,8 @@ class EventCoder:
         else:
             gen = [a for a in unprep_after if a.w0 == t1 + 1 and not a.adjective]
             if gen:
-                role = args.object if passive else args.genitive
+                # a verbal noun with a pronoun takes an object (لقائه نظيره التركي)
+                role = args.object if (passive or words[t1].suffix) else args.genitive
                 if role == "source" and not sources:
                     sources = side(gen[0])
                 elif role == "target" and not targets:
@@ -417,6 +467,7 @@ class EventCoder:
             targets = [a for a in prep_roles["target"] if a.code not in _codes(sources)] or targets
         # --- بين X و Y
         pair_mode = False
+        no_pairs = False
         if between:
             grp = side(between[0])
             codes = _codes(grp)
@@ -426,22 +477,28 @@ class EventCoder:
             elif args.between == "both" and len(codes) >= 2 and not sources:
                 sources, targets = grp, grp
                 pair_mode = True
-            elif not sources and not targets and len(codes) >= 2:
+            elif not sources and not targets and len(codes) >= 2 and between[0].w0 - t1 <= 4:
                 sources, targets = grp, []
                 pair_mode = True
             elif sources and not targets:
                 targets = [a for a in grp if a.code not in _codes(sources)]
+            elif not sources and not targets and between[0].w0 - t1 <= 4:
+                # "لقاء بينه ونظيره الروسي": the pronoun is the subject before
+                if unprep_before and t0 - unprep_before[-1].w1 <= 10:
+                    sources, targets = side(unprep_before[-1]), grp
+                    factor = min(factor, 0.75)
         # --- a noun trigger takes the subject of the verb before it (أجرى بوتين اتصالا هاتفيا مع أردوغان),
         #     unless the noun sits behind a preposition (مقتل جنود أتراك في قصف جوي)
         if is_noun and not sources and not pair_mode and not passive and unprep_before \
                 and (words[t1].suffix or not self._governed(words, t0, lo, with_fi=True)):
             cand = unprep_before[-1]
-            if t0 - cand.w1 <= 6:
+            if t0 - cand.w1 <= 6 and not self._crosses(words, cand.w1, t0, commas=True):
                 sources = side(cand)
                 factor = min(factor, 0.75)
+                no_pairs = True
         # --- demands, refusals and threats: the party named in the complement (رفضت واشنطن تسليم
         #     المنظومة إلى أنقرة)
-        if not targets and sources and etype.name in ("REJECT", "REQUEST", "THREATEN") and not is_noun:
+        if not targets and sources and etype.name in COMPLEMENT_TYPES and not is_noun:
             src_codes = _codes(sources)
             for a in after:
                 if a.code in src_codes or a.w0 - t1 > 8 or (a.prep is not None and a.prep in topic):
@@ -449,6 +506,12 @@ class EventCoder:
                 targets = side(a)
                 factor = min(factor, 0.7)
                 break
+        if is_noun and sources and not targets and prep_roles["source"] and "ب" in words[t0].pres and before:
+            # "حققتها قوات باكو بدعم من تركيا": the side before the phrase receives the support
+            cand = [a for a in before if t0 - a.w1 <= 4 and a.code not in _codes(sources)]
+            if cand:
+                targets = side(cand[-1])
+                factor = min(factor, 0.7)
         if not sources and not targets:
             return []
         if etype.name == "REQUEST" and not targets and is_noun:
@@ -457,7 +520,9 @@ class EventCoder:
         both = args.between == "both"
         if both and not pair_mode and len(_codes(sources)) >= 2 and not targets:
             pair_mode = True  # تبادل أسرى روسي أوكراني
-        pairs = self._pairs(etype, sources, targets, pair_mode, both)
+        if no_pairs and etype.symmetric and not targets:
+            return []  # a list of actors before a noun is one side, never both
+        pairs = self._pairs(etype, sources, targets, pair_mode, both, trig.one_sided)
         if not pairs:
             return []
         mode = trig.mode
@@ -475,7 +540,7 @@ class EventCoder:
         return [_Found(etype.name, mode, s, t, modality, background, conf, ev_span, tspan) for s, t in pairs]
 
     def _pairs(self, etype, sources: list[_Actor], targets: list[_Actor], pair_mode: bool,
-               both: bool = False) -> list[tuple[tuple[str, str | None] | None, tuple[str, str | None] | None]]:
+               both: bool = False, one_sided: bool | None = None) -> list[tuple[tuple[str, str | None] | None, tuple[str, str | None] | None]]:
         src = _uniq(sources)
         tgt = _uniq(targets)
         out: list = []
@@ -492,34 +557,58 @@ class EventCoder:
         if src and tgt:
             return [(s, t) for s in src for t in tgt if s[0] != t[0]]
         if src and not tgt:
-            return [(s, None) for s in src] if etype.one_sided else []
+            keep = etype.one_sided if one_sided is None else one_sided
+            return [(s, None) for s in src] if keep else []
         if tgt and not src:
             return [(None, t) for t in tgt] if etype.sourceless else []
         return out
+
+    def _adjacent_after(self, words: list[_Word], t1: int, w0: int) -> bool:
+        """Whether an actor starting at w0 follows the verb at t1 with only time words or titles between."""
+        if w0 - t1 > 4:
+            return False
+        for j in range(t1 + 1, w0):
+            k = words[j].stem
+            if not (words[j].whole in _VS_SKIP or k in _VS_SKIP or k in self.cues.actor_heads
+                    or k in self.cues.actor_head_skip or k in _COMMAS):
+                return False
+        return True
+
+    @staticmethod
+    def _relative_antecedent(words: list[_Word], t0: int, lo: int, before: list[_Actor]) -> _Actor | None:
+        """The actor a relative pronoun right before the verb refers to (أذربيجان التي تدعمها)."""
+        for k in (1, 2):
+            j = t0 - k
+            if j < lo:
+                return None
+            if words[j].whole in _RELATIVES:
+                cands = [a for a in before if a.w1 < j and j - a.w1 <= 2]
+                return cands[-1] if cands else None
+        return None
 
     def _usable(self, a: _Actor, hit: _Hit, words: list[_Word], trig) -> bool:
         """Whether an actor phrase can be an argument of this trigger."""
         if a.adjective:
             if a.head is None:
                 return False
-            if hit.w0 <= a.head <= hit.w1 + 1 and a.w0 > hit.w1:
+            if hit.w0 <= a.head <= hit.w1 and a.w0 > hit.w1:
                 return True  # an adjective of the trigger noun itself
             hw = words[a.head]
             if hw.stem in self.cues.actor_heads or hw.whole in self.cues.actor_heads:
                 return True
             # an adjective on the noun right after the trigger (ندد بالغارات الروسية)
             return a.head - hit.w1 <= 2 and a.head > hit.w1
-        if a.metonym:
-            if a.prep == "في":
-                return False  # a capital after في is a place
-            if a.w0 > 0 and (words[a.w0 - 1].stem in self.cues.place_heads) and not words[a.w0].pres:
-                return False  # مطار كابول، ريف دمشق
+        if a.w0 > 0 and words[a.w0 - 1].stem in self.cues.place_heads and not words[a.w0].pres:
+            return False  # مطار كابول، ريف دمشق، شمال سوريا
+        if a.metonym and a.prep == "في":
+            return False  # a capital after في is a place
         return True
 
-    def _crosses(self, words: list[_Word], a: int, b: int) -> bool:
-        """Whether a clause boundary (a strong punctuation mark) lies between words a and b."""
+    def _crosses(self, words: list[_Word], a: int, b: int, commas: bool = False) -> bool:
+        """Whether a clause boundary (a strong punctuation mark, or a comma) lies between words a and b."""
         for j in range(a + 1, b):
-            if words[j].stem in _CLAUSE_PUNCT or words[j].whole in _CLAUSE_PUNCT:
+            k = words[j].stem
+            if k in _CLAUSE_PUNCT or (commas and k in _COMMAS):
                 return True
         return False
 

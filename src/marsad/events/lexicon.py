@@ -31,6 +31,7 @@ class Args:
     genitive: str | None = "source"
     preps: tuple[tuple[str, str], ...] = ()  # (folded preposition, role)
     between: str = "pair"
+    head: str | None = None  # role of the actor right before the trigger (a participle: المدعوم من)
 
     def prep_role(self, prep: str | None) -> str | None:
         if prep is None:
@@ -50,6 +51,9 @@ class Trigger:
     confidence: float
     needs: frozenset[str] = frozenset()
     needs_window: int = 4
+    needs_before: frozenset[str] = frozenset()
+    needs_before_window: int = 3
+    one_sided: bool | None = None  # overrides the type's one_sided flag for this trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +220,11 @@ def _noun_forms(k: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _role(v, where: str, path: Path) -> str | None:
+def _role(v, where: str, path: Path, pair: bool = False) -> str | None:
     if v in (None, "none", "null"):
         return None
+    if pair and v == "pair":
+        return "pair"
     if v not in ROLES:
         raise KnowledgeBaseError(f"{where}: role must be source, target or none, got {v!r}", str(path))
     return str(v)
@@ -241,11 +247,13 @@ def _trigger(row, path: Path, norm: Normalizer, types: set[str] | None) -> Trigg
         raise KnowledgeBaseError(f"{tid}: between must be one of {BETWEEN}", str(path))
     args = Args(
         subject=_role(a.get("subject", "source"), tid, path),
-        object=_role(a.get("object", "target"), tid, path),
+        object=_role(a.get("object", "target"), tid, path, pair=True),
+        head=_role(a.get("head"), tid, path),
         genitive=_role(a.get("genitive", "source"), tid, path),
         preps=tuple(preps), between=between,
     )
     needs = row.get("needs") or {}
+    before = row.get("needs_before") or {}
     conf = float(row.get("confidence", 0.8))
     if not 0 < conf <= 1:
         raise KnowledgeBaseError(f"{tid}: confidence must be in (0, 1]", str(path))
@@ -253,6 +261,9 @@ def _trigger(row, path: Path, norm: Normalizer, types: set[str] | None) -> Trigg
         id=tid, type=typ, mode=row.get("mode"), args=args, confidence=conf,
         needs=frozenset(_strip_article(norm.key(w)) for w in _list(needs.get("words"))),
         needs_window=int(needs.get("window", 4)),
+        needs_before=frozenset(_strip_article(norm.key(w)) for w in _list(before.get("words"))),
+        needs_before_window=int(before.get("window", 3)),
+        one_sided=row.get("one_sided"),
     )
 
 
