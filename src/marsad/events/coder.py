@@ -302,7 +302,8 @@ class EventCoder:
                 if forms:
                     # a word behind ال، ب، ك or a preposition is a noun; a bare word prefers the verb reading
                     nominal = any(p in _NOMINAL_PRES for p in w.pres) or (
-                        i > lo and words[i - 1].whole in _NOUN_CONTEXT)
+                        i > lo and words[i - 1].whole in _NOUN_CONTEXT) or (
+                        bool(hits) and hits[-1].w1 == i - 1 and hits[-1].form.pos in ("noun", "phrase"))
                     nouns = [f for f in forms if f.pos in ("noun", "phrase")]
                     verbs = [f for f in forms if f.pos not in ("noun", "phrase")]
                     pick = nouns if nominal else (verbs or nouns)
@@ -398,7 +399,7 @@ class EventCoder:
             if a.prep is None or a.prep == "بين" or id(a) in adj_ids:
                 continue
             r = args.prep_role(a.prep)
-            if r is not None and not prep_roles[r] and a.w0 - t1 <= 10:
+            if r is not None and not prep_roles[r] and a.w0 - t1 <= 12:
                 prep_roles[r] = side(a)
         # --- subject / object / genitive
         unprep_after = [a for a in after if a.prep is None and id(a) not in adj_ids]
@@ -432,6 +433,9 @@ class EventCoder:
                     factor = 0.85
                 if unprep_after and unprep_after[0].w0 - t1 <= 3:
                     obj = side(unprep_after[0])
+            elif args.subject is None:
+                if unprep_after and self._adjacent_after(words, t1, unprep_after[0].w0):
+                    obj = side(unprep_after[0])
             else:
                 if unprep_after and self._adjacent_after(words, t1, unprep_after[0].w0):
                     subj = side(unprep_after[0])
@@ -453,7 +457,8 @@ class EventCoder:
                 elif role == "target" and val and not targets:
                     targets = list(val)
         else:
-            gen = [a for a in unprep_after if a.w0 == t1 + 1 and not a.adjective]
+            gen = [a for a in unprep_after if not a.adjective and (a.w0 == t1 + 1 or (
+                a.w0 == t1 + 2 and words[t1 + 1].stem in self.cues.actor_heads))]
             if gen:
                 # a verbal noun with a pronoun takes an object (لقائه نظيره التركي)
                 role = args.object if (passive or words[t1].suffix) else args.genitive
