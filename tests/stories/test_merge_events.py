@@ -108,3 +108,14 @@ def test_merged_event_as_dict_is_json_ready():
     m = merge_events(three_outlets())[0]
     d = json.loads(json.dumps(m.as_dict(), ensure_ascii=False))
     assert d["articles"] == ["a1", "b2", "c3"] and len(d["mentions"]) == 3
+
+
+def test_two_events_of_one_article_are_never_merged():
+    a = art("a", "x", "2021-09-30", "وقعت تركيا وروسيا اتفاقا عام 2010. ووقعتا صفقة أخرى عام 2017.")
+    ev(a, "وقعت تركيا وروسيا اتفاقا عام 2010", "AGREE", "TUR", "RUS", None)
+    ev(a, "ووقعتا صفقة أخرى عام 2017", "AGREE", "RUS", "TUR", None)
+    b = art("b", "y", "2021-09-30", "صفقة بين روسيا وتركيا.")
+    ev(b, "صفقة بين روسيا وتركيا", "AGREE", "RUS", "TUR", None)
+    merged = merge_events([a, b])
+    assert sorted(len(m.events) for m in merged) == [1, 2]
+    assert all(len(set(m.articles)) == len(m.articles) for m in merged)

@@ -47,6 +47,14 @@ def read_event_extras(conn: sqlite3.Connection, article_num: int) -> dict[int, t
 
 
 # ------------------------------------------------------------------ merged events
+def merged_ids(store, article_id: str) -> dict[str, str]:
+    """Event id -> id of the merged event it belongs to, for the events of one article."""
+    return {r["event"]: r["id"] for r in store.conn.execute(
+        "SELECT x.event, m.id FROM events e JOIN articles a ON a.num = e.article"
+        " JOIN merged_event_members x ON x.event = e.id JOIN merged_events m ON m.num = x.merged"
+        " WHERE a.id = ?", (article_id,))}
+
+
 def clusters_to_merge(store, touched: Iterable[str]) -> list[str]:
     """The clusters whose merged events must be rebuilt: those touched (that hold events or
     merged events) and any cluster whose articles have events but no merged event yet."""
@@ -142,4 +150,4 @@ def read_merged(store, *, cluster: str | None = None, date_from: str | None = No
         )
 
 
-__all__ = ["clusters_to_merge", "read_event_extras", "read_merged", "rebuild_merged", "write_event_mentions"]
+__all__ = ["clusters_to_merge", "merged_ids", "read_event_extras", "read_merged", "rebuild_merged", "write_event_mentions"]

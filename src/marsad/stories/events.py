@@ -14,7 +14,9 @@ Two events are the same interaction when they have
   * compatible dates: equal; or one a prefix of the other (``2021-09`` and ``2021-09-29``); or
     one undated and the other's date within the story's publication dates (widened by
     ``slack_days`` on each side, since news reports what happened days before). When no
-    article of the story is dated an undated event is compatible with any date.
+    article of the story is dated an undated event is compatible with any date; and
+  * different articles: two events of one article are never merged (the event coder already
+    gives one event per interaction within an article, and kept these apart).
 """
 
 from __future__ import annotations
@@ -151,7 +153,9 @@ class _Group:
     members: list[tuple[Article, int, Event]]
     dates: list[str | None]
 
-    def accepts(self, date: str | None, window: _Window) -> bool:
+    def accepts(self, article: Article, date: str | None, window: _Window) -> bool:
+        if any(a is article for a, _, _ in self.members):
+            return False  # two events of one article were kept apart by the coder: never merged here
         return all(dates_compatible(d, date, window) for d in self.dates)
 
 
@@ -176,7 +180,7 @@ def merge_events(articles: Iterable[Article], *, symmetric: Collection[str] = SY
     for art, seq, ev in order:
         key = event_key(ev, symmetric)
         for g in by_key.get(key, []):
-            if g.accepts(ev.date, window):
+            if g.accepts(art, ev.date, window):
                 g.members.append((art, seq, ev))
                 g.dates.append(ev.date)
                 break
