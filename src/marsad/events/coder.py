@@ -388,7 +388,8 @@ class EventCoder:
         between = [a for a in after if a.prep == "بين" and a.w0 - t1 <= 8]
         # --- adjectives on a noun trigger: its agent(s) (الغارات الروسية، قمة روسية تركية)
         adj = [a for a in after if a.adjective and a.head is not None and a.w0 - t1 <= 4 and (
-            t0 <= a.head <= t1 or (a.head == t1 + 1 and words[a.head].stem in self.cues.actor_heads))] \
+            t0 <= a.head <= t1 or (a.head == t1 + 1 and words[a.head].stem in self.cues.actor_heads
+                                   and "ل" in words[a.head].pres))] \
             if is_noun else []
         adj_ids = {id(x) for a in adj for x in side(a)}
         if adj:
@@ -422,7 +423,7 @@ class EventCoder:
                 # "أذربيجان التي تدعمها أنقرة": the pronoun on the verb is the antecedent
                 if unprep_after and unprep_after[0].w0 - t1 <= 3:
                     subj = side(unprep_after[0])
-                obj = side(rel)
+                obj = [rel]
             elif passive:
                 if unprep_after and unprep_after[0].w0 - t1 <= 4:
                     obj = side(unprep_after[0])
@@ -485,7 +486,7 @@ class EventCoder:
             elif not sources and not targets and len(codes) >= 2 and between[0].w0 - t1 <= 4:
                 sources, targets = grp, []
                 pair_mode = True
-            elif sources and not targets:
+            elif sources and not targets and between[0].w0 - t1 <= 5:
                 targets = [a for a in grp if a.code not in _codes(sources)]
             elif not sources and not targets and between[0].w0 - t1 <= 4:
                 # "لقاء بينه ونظيره الروسي": the pronoun is the subject before

@@ -97,6 +97,11 @@ class UnitLexicon:
             raise KnowledgeBaseError(f"invalid units data: {exc!r}", source) from exc
         self.max_unit_words = max(len(t) for t in self.units)
         self.max_number_words = max(len(t) for t in self.numbers)
+        self.first_words: dict[int, frozenset[str]] = {
+            w: frozenset(t[0] for t in self.numbers if len(t) == w) for w in range(1, self.max_number_words + 1)}
+        #: every word a figure can start with (a digit run, a number word, a dual unit), with proclitics
+        starts = set(self.first_words[1]) | set(self.duals) | {t[0] for t in self.numbers}
+        self.start_words = frozenset(p + w for w in starts for p in ("",) + _PREFIXES)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "UnitLexicon":
@@ -199,7 +204,7 @@ class QuantityExtractor:
         # word numbers, longest form first ("اثنا عشر"), with a proclitic on the first word
         for width in range(min(lex.max_number_words, len(toks) - i), 0, -1):
             words = [toks[i + k][2] for k in range(width)]
-            first = _strip(words[0], {w[0] for w in lex.numbers if len(w) == width})
+            first = _strip(words[0], lex.first_words[width])
             if first is None:
                 continue
             form = (first[0],) + tuple(words[1:])
@@ -219,6 +224,8 @@ class QuantityExtractor:
     def _figure(self, key: str, toks, i):
         lex = self.lex
         s0, e0, t0 = toks[i]
+        if not t0[0].isdigit() and t0 not in lex.start_words:
+            return None
         dual = _strip(t0, lex.duals)
         if dual is not None:
             unit = lex.duals[dual[0]]
