@@ -67,4 +67,27 @@ class Resources:
         if "events" in layers:
             comps.append(Component("events", self.event_coder, requires=("tokens", "sentences", "mentions"),
                                    assigns=("events",)))
+        # quotes, figures, event dates and dossiers (helper-11): built once per Resources object
+        from marsad.dossiers.classify import DossierClassifier
+        from marsad.events.dates import EventDater
+        from marsad.events.quantities import QuantityExtractor
+        from marsad.events.quotes import QuoteExtractor
+
+        cache = self.__dict__.setdefault("_analysis_components", {})
+        for name, make in (("event_dates", EventDater), ("quotes", QuoteExtractor),
+                           ("quantities", QuantityExtractor), ("dossiers", DossierClassifier)):
+            if name not in cache and (name != "event_dates" or "events" in layers):
+                cache[name] = make()
+        if "events" in layers:
+            dater = cache["event_dates"]
+            comps.append(Component("event_dates", dater, requires=("events", "sentences"), assigns=("events",)))
+        if "actors" in layers or "quotes" in layers:
+            comps.append(Component("quotes", cache["quotes"],
+                                   requires=("normalized", "mentions"), assigns=("quotes",)))
+        if "actors" in layers or "quantities" in layers:
+            comps.append(Component("quantities", cache["quantities"],
+                                   requires=("normalized",), assigns=("quantities",)))
+        if "actors" in layers or "dossiers" in layers:
+            comps.append(Component("dossiers", cache["dossiers"],
+                                   requires=("normalized", "mentions"), assigns=("dossiers",)))
         return comps

@@ -510,6 +510,7 @@ class QuoteExtractor:
 _COMMA = re.compile(r"[,;]\s*|\s+(?=و?(?:مضيف|مشير|مؤكد|موكد|لافت|معتبر|مشدد|موضح))")
 _ACCORDING_HEADS = frozenset({"وفق", "وفقا", "بحسب", "حسب", "نقلا"})
 _LINE = re.compile(r"[^\n]+")
+_MARKS = re.compile(r'["\n]')
 
 
 def _first_opener(ctx: "_Context", start: int, end: int) -> int | None:
@@ -689,14 +690,12 @@ def _pairs(text: str, norm: Normalized) -> list[tuple[int, int]]:
     key = norm.key
     out = []
     orig = norm.orig_index
-    para_start = 0
     g_open: int | None = None
     d_open: int | None = None
-    for i, ch in enumerate(key):
-        if ch == "\n":
+    for m in _MARKS.finditer(key):
+        i = m.start()
+        if m.group() == "\n":
             g_open = d_open = None
-            continue
-        if ch != '"':
             continue
         o = text[orig(i)]
         if o in "«‹":
@@ -705,13 +704,11 @@ def _pairs(text: str, norm: Normalized) -> list[tuple[int, int]]:
             if g_open is not None:
                 out.append((g_open, i))
                 g_open = None
+        elif d_open is None:
+            d_open = i
         else:
-            if d_open is None:
-                d_open = i
-            else:
-                out.append((d_open, i))
-                d_open = None
-    del para_start
+            out.append((d_open, i))
+            d_open = None
     out.sort()
     return out
 
