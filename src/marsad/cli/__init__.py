@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from marsad import __version__
+from marsad.cli.eval import eval_group
 from marsad.cli.export import export_command
 from marsad.cli.extract import extract_command
 from marsad.cli.ingest import ingest_command
@@ -29,6 +30,7 @@ def main() -> None:
 main.add_command(ingest_command)
 main.add_command(extract_command)
 main.add_command(export_command)
+main.add_command(eval_group)
 main.add_command(search_command)
 main.add_command(show_command)
 
