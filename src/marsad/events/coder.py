@@ -114,7 +114,14 @@ class EventCoder:
     def __call__(self, article: Article) -> Article:
         if not article.tokens or not article.sentences:
             return article
-        words = self._words(article)
+        # only sentences with an actor can hold an event: words are built for those alone
+        sent_starts = [x.start for x in article.sentences]
+        kinds = {eid: ent.kind for eid, ent in article.entities.items()}
+        keep = {bisect.bisect_right(sent_starts, m.start) - 1 for m in article.mentions
+                if m.acts_for and kinds.get(m.entity) not in ("place", "thing")}
+        if not keep:
+            return article
+        words = self._words(article, keep)
         if not words:
             return article
         actors = self._actors(article, words)
@@ -140,10 +147,12 @@ class EventCoder:
         return article
 
     # ------------------------------------------------------------------------------- words
-    def _words(self, article: Article) -> list[_Word]:
+    def _words(self, article: Article, keep: set[int] | None = None) -> list[_Word]:
         out: list[_Word] = []
         cur: list = []
         for tok in article.tokens:
+            if keep is not None and tok.sentence not in keep:
+                continue
             if cur and tok.word != cur[0].word:
                 out.append(_make_word(cur))
                 cur = []
@@ -172,8 +181,9 @@ class EventCoder:
         starts = [w.start for w in words]
         kinds = {eid: ent.kind for eid, ent in article.entities.items()}
         methods: list[tuple] = []
+        first, last = words[0].start, words[-1].end
         for m in article.mentions:
-            if not m.acts_for or kinds.get(m.entity) in ("place", "thing"):
+            if not m.acts_for or kinds.get(m.entity) in ("place", "thing") or m.start < first or m.start >= last:
                 continue
             code = m.acts_for
             if kinds.get(m.entity) == "person":
@@ -185,7 +195,7 @@ class EventCoder:
         for s, e, code, m in methods:
             w0 = bisect.bisect_right(starts, s) - 1
             w1 = bisect.bisect_right(starts, e - 1) - 1
-            if w0 < 0:
+            if w0 < 0 or words[w0].end <= s:
                 continue
             adj = m.method == "adjective"
             met = m.method == "metonym"
@@ -274,9 +284,15 @@ class EventCoder:
         lex = self.lexicon
         hits: list[_Hit] = []
         i = lo
+        keys = lex.keys
         while i < hi:
             w = words[i]
             best: _Hit | None = None
+            if w.stem not in keys and w.whole not in keys and w.full not in keys and not (
+                    w.pres and any(x in keys for x in _candidates(w))) and not (
+                    w.stem[:1] in ("و", "ف") and w.stem[1:] in keys) and not _fallback_hit(w.full, lex):
+                i += 1
+                continue
             # phrases first (longest)
             for key in (w.stem, w.whole):
                 for f in lex.phrases.get(key, ()):
@@ -294,11 +310,8 @@ class EventCoder:
                     if forms:
                         break
                 if not forms and len(w.whole) > 3:
-                    for key in _fallback(self._norm_key(w, words)):
-                        # a rule-split word is only read as a noun (verbs are segmented well)
-                        forms = [f for f in lex.single.get(key, ()) if f.pos in ("noun", "phrase")]
-                        if forms:
-                            break
+                    # a word the tokenizer split wrongly: read as a noun with clitics (للقائهما، زيارته)
+                    forms = _fallback_hit(w.full, lex)
                 if forms:
                     # a word behind ال، ب، ك or a preposition is a noun; a bare word prefers the verb reading
                     nominal = any(p in _NOMINAL_PRES for p in w.pres) or (
@@ -727,6 +740,14 @@ class EventCoder:
 
 # -- helpers ------------------------------------------------------------------------------------
 def _make_word(toks) -> _Word:
+    if len(toks) == 1:
+        t = toks[0]
+        return _Word(t.start, t.end, t.norm, t.norm, (), t.sentence, t.start, t.end, t.norm, "")
+    if len(toks) == 2 and toks[0].part == "pre" and toks[1].part == "stem":
+        p, t = toks
+        whole = p.norm + t.norm
+        full = ("ل" + t.norm) if (p.norm == "ال" and p.end - p.start == 1) else whole
+        return _Word(p.start, t.end, t.norm, whole, (p.norm,), t.sentence, t.start, t.end, full, "")
     pres = tuple(t.norm for t in toks if t.part == "pre")
     stems = [t for t in toks if t.part == "stem"]
     st = stems[0] if stems else toks[-1]
@@ -761,7 +782,28 @@ def _candidates(w: _Word):
 
 _FALLBACK_PRE = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "فس",
                  "و", "ف", "ب", "ل", "س")
+_FALLBACK_PRE_SET = frozenset(_FALLBACK_PRE)
 _FALLBACK_SUF = ("هما", "هم", "ها", "كم", "نا", "ه")
+
+
+def _fallback_hit(key: str, lex: Lexicon) -> list:
+    """Noun forms of a folded written word read with an article/proclitic and a pronoun removed."""
+    hit = lex.suffixed.get(key)
+    if hit:
+        return hit
+    n = len(key)
+    for k in (4, 3, 2, 1):
+        if n - k >= 3 and key[:k] in _FALLBACK_PRE_SET:
+            rest = key[k:]
+            hit = lex.suffixed.get(rest)
+            if hit:
+                return hit
+            forms = lex.single.get(rest)
+            if forms:
+                hit = [f for f in forms if f.pos in ("noun", "phrase")]
+                if hit:
+                    return hit
+    return []
 
 
 def _fallback(key: str):
@@ -792,13 +834,18 @@ def _uniq(actors: list[_Actor]) -> list[tuple[str, str | None]]:
 
 
 def _phrase_in(ws: list[_Word], phrases) -> bool:
+    """Whether one of ``phrases`` (a dict first word -> word tuples) occurs in the words ``ws``."""
     if not phrases or not ws:
         return False
-    keys = [(w.stem, w.whole, _strip(w.whole)) for w in ws]
-    for ph in phrases:
-        n = len(ph)
-        for i in range(len(keys) - n + 1):
-            if all(ph[k] in keys[i + k] or _strip(ph[k]) in keys[i + k] for k in range(n)):
+    for i, w in enumerate(ws):
+        cands = phrases.get(w.stem) or phrases.get(w.whole) or phrases.get(_strip(w.whole))
+        if not cands:
+            continue
+        for ph in cands:
+            n = len(ph)
+            if i + n > len(ws):
+                continue
+            if all(ph[k] in (ws[i + k].stem, ws[i + k].whole, _strip(ws[i + k].whole)) for k in range(1, n)):
                 return True
     return False
 

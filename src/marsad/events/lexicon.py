@@ -74,17 +74,17 @@ class Cues:
     negation_window: int
     denial: frozenset[str]
     denial_window: int
-    future_before: tuple[tuple[str, ...], ...]
+    future_before: dict[str, tuple[tuple[str, ...], ...]]
     future_after: frozenset[str]
     future_window: int
     future_after_window: int
     future_proclitic: str
-    hypothetical: tuple[tuple[str, ...], ...]
+    hypothetical: dict[str, tuple[tuple[str, ...], ...]]
     hypothetical_window: int
     hypothetical_near: frozenset[str]
     qad: str
     conditional_in: str
-    background: tuple[tuple[str, ...], ...]
+    background: dict[str, tuple[tuple[str, ...], ...]]
     background_window: int
     year_words: frozenset[str]
     actor_heads: frozenset[str]
@@ -101,6 +101,10 @@ class Lexicon:
     phrases: dict[str, list[Form]] = field(default_factory=dict)  # first word -> forms of 2+ words
     triggers: dict[str, Trigger] = field(default_factory=dict)
     cues: Cues | None = None
+    #: noun forms with a pronoun enclitic (زيارته، لقائهما): read when the tokenizer left the word whole
+    suffixed: dict[str, list[Form]] = field(default_factory=dict)
+    #: every key that can start a trigger (a fast first test per word)
+    keys: frozenset[str] = frozenset()
 
     # -- loading --------------------------------------------------------------------------------
     @classmethod
@@ -149,6 +153,20 @@ class Lexicon:
             for v in _list(row.get("phrases")):
                 words = tuple(_words(norm.key(v)))
                 lex._add(Form(trig, words, "phrase" if len(words) > 1 else "noun", float(own or pconf)))
+        for key, forms in lex.single.items():
+            nouns = [f for f in forms if f.pos == "noun"]
+            if not nouns:
+                continue
+            bases = [key]
+            if key.endswith("ه"):
+                bases = [key[:-1] + "ت"]
+            elif key.endswith("ء"):
+                bases = [key, key[:-1] + "ي"]
+            for b in bases:
+                for suf in ("ه", "ها", "هما", "هم", "نا", "كم"):
+                    bucket = lex.suffixed.setdefault(b + suf, [])
+                    bucket.extend(f for f in nouns if f not in bucket)
+        lex.keys = frozenset(lex.single) | frozenset(lex.phrases)
         return lex
 
     def _add(self, form: Form) -> None:
@@ -267,8 +285,17 @@ def _trigger(row, path: Path, norm: Normalizer, types: set[str] | None) -> Trigg
     )
 
 
-def _phrases(values, norm: Normalizer) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(norm.key(str(v)).split()) for v in values or () if v)
+def _phrases(values, norm: Normalizer) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Cue phrases indexed by their first word (and its form without the article)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for v in values or ():
+        if not v:
+            continue
+        words = tuple(_strip_article(w) for w in norm.key(str(v)).split())
+        full = tuple(norm.key(str(v)).split())
+        for ph in {words, full}:
+            out.setdefault(ph[0], []).append(ph)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
 def _cues(data, path: Path, norm: Normalizer) -> Cues:

@@ -103,6 +103,14 @@ class QuoteCues:
             raise KnowledgeBaseError(f"invalid quote cue data: {exc!r}", source) from exc
         if not self.words:
             raise KnowledgeBaseError("quote cue data holds no verbs", source)
+        self._prefixed: dict[str, tuple[_Cue, int]] = {}
+        for w, c in self.words.items():
+            for p in ("", "و", "ف", "وب", "ب"):
+                if "ب" in p and c.form != "noun":
+                    continue
+                self._prefixed.setdefault(p + w, (c, len(p)))
+        alt = "|".join(re.escape(w) for w in sorted(self._prefixed, key=len, reverse=True))
+        self.cue_re = re.compile(r"(?<![^\W\d_])(?:" + alt + r")(?![^\W\d_])")
         heads = "|".join(re.escape(h) for h in sorted(self.source_heads, key=len, reverse=True))
         self._source_re = re.compile(r"(?<![^\W\d_])(?:و|ف|ل|ب)?(?P<head>" + heads + r")(?![^\W\d_])")
         acc = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in self.according)
@@ -122,15 +130,7 @@ class QuoteCues:
 
     def lookup(self, word: str) -> tuple[_Cue, int] | None:
         """The cue a folded word is (with و/ف or بـ attached), and the length of the attached part."""
-        c = self.words.get(word)
-        if c is not None:
-            return c, 0
-        for p in ("و", "ف", "وب", "ب"):
-            if word.startswith(p):
-                c = self.words.get(word[len(p):])
-                if c is not None and (c.form == "noun" or "ب" not in p):
-                    return c, len(p)
-        return None
+        return self._prefixed.get(word)
 
 
 @dataclass(slots=True)
@@ -163,11 +163,12 @@ class QuoteExtractor:
             found.append(q)
             ctx.quotes_found.append(q)
         heads = {q.cue[0] for q in found}
-        for i, (ws, we, w) in enumerate(ctx.words):
-            hit = self.cues.lookup(w)
+        for cm in self.cues.cue_re.finditer(ctx.key):
+            ws, we = cm.start(), cm.end()
+            hit = self.cues.lookup(cm.group())
             if hit is None or ws in heads or ctx.in_name(ws, we) or ctx.inside_quote(ws):
                 continue
-            q = self._from_verb(ctx, i, hit[0])
+            q = self._from_verb(ctx, ws, we, hit[0])
             if q is not None:
                 if q.speaker is not None:
                     ent = article.entities.get(q.speaker.entity)
@@ -197,11 +198,15 @@ class QuoteExtractor:
                      Span(cs, ce, article.text[cs:ce]), article.text[s:e], s, e, f.direct)
 
     # ------------------------------------------------------------------------------ verbs
-    def _from_verb(self, ctx: "_Context", i: int, cue: _Cue) -> _Found | None:
+    def _from_verb(self, ctx: "_Context", cs: int, ce: int, cue: _Cue) -> _Found | None:
         key = ctx.key
-        words = ctx.words
-        cs, ce, _ = words[i]
         sent_end = ctx.sentence_end(cs)
+        words = []
+        for m in _WORD.finditer(key, ce, sent_end):
+            words.append((m.start(), m.end(), m.group()))
+            if len(words) > self.cues.max_gap_words + 3:
+                break
+        i = -1
         # the region between the verb and its content
         content_start = None
         pos = ce
@@ -463,6 +468,8 @@ class QuoteExtractor:
     def _according(self, ctx: "_Context") -> list[_Found]:
         key = ctx.key
         out = []
+        if not any(h in key for h in ("وفق", "حسب", "نقلا", "طبقا")):
+            return out
         for am in self.cues._according_re.finditer(key):
             cs, ce = am.start(), am.end()
             if ctx.inside_quote(cs):
@@ -556,15 +563,14 @@ class _Context:
     """Per-article indexes in key offsets: words, sentences, quotation pairs, actor mentions."""
 
     __slots__ = ("article", "norm", "key", "cues", "words", "_ends", "_starts", "pairs", "_pair_starts",
-                 "actors", "_actor_starts", "_adj", "_name_spans", "quotes_found", "_word_starts")
+                 "actors", "_actor_starts", "_adj", "_name_spans", "quotes_found")
 
     def __init__(self, article: Article, norm: Normalized, cues: QuoteCues):
         self.article = article
         self.norm = norm
         self.cues = cues
         key = self.key = norm.key
-        self.words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(key)]
-        self._word_starts = [w[0] for w in self.words]
+
         self.pairs = _pairs(article.text, norm)
         self._pair_starts = [p[0] for p in self.pairs]
         ends = []
@@ -595,9 +601,7 @@ class _Context:
         self.quotes_found: list[_Found] = []
 
     def words_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        lo = bisect_left(self._word_starts, start)
-        hi = bisect_left(self._word_starts, end)
-        return self.words[lo:hi]
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.key, start, end)]
 
     def institution_before(self, ks: int) -> bool:
         """Whether an adjective at ``ks`` follows an institution noun (الخارجية التركية)."""
