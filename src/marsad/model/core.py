@@ -105,6 +105,10 @@ class Interaction:
     weight: float
     records: list[EventRecord] = field(default_factory=list)
     dossiers: tuple[str, ...] = ()
+    #: precomputed by build_interactions for summarize: w*I, w*|I|, the articles behind it
+    signed: float = 0.0
+    magnitude: float = 0.0
+    article_ids: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -155,7 +159,7 @@ def build_interactions(records: Iterable[EventRecord], config: ModelConfig) -> l
     """Group event records into interactions (one per record when ``merge_reports`` is off)."""
     sym_types = config.symmetric_types
     weights = config.modality_weights
-    undated = config.undated
+    use_published = config.undated == "published"
     merge = config.merge_reports
     groups: dict[tuple, Interaction] = {}
     out: list[Interaction] = []
@@ -167,7 +171,13 @@ def build_interactions(records: Iterable[EventRecord], config: ModelConfig) -> l
             pair = (t, s)
         else:
             pair = (s, t)
-        date, dated_by = effective_date(r, undated)
+        date = r.date
+        if date:
+            dated_by = "event"
+        elif use_published and r.published:
+            date, dated_by = r.published[:10], "published"
+        else:
+            date = dated_by = None
         key = (r.type, r.mode, pair, date, r.modality) if merge else (r.id,)
         it = groups.get(key)
         if it is None:
@@ -185,7 +195,14 @@ def build_interactions(records: Iterable[EventRecord], config: ModelConfig) -> l
         n = len(it.records)
         if n > 1:
             it.intensity = sum(r.intensity for r in it.records) / n
-        it.weight = it.confidence * weights.get(it.modality, 0.0)
+        it.weight = w = it.confidence * weights.get(it.modality, 0.0)
+        it.signed = w * it.intensity
+        it.magnitude = abs(it.signed)
+        recs = it.records
+        if n == 1 and not recs[0].also_in:
+            it.article_ids = frozenset((recs[0].article,))
+        else:
+            it.article_ids = frozenset(it.articles())
         if not it.dossiers:
             it.dossiers = (NO_DOSSIER,)
     return out
@@ -244,17 +261,12 @@ def summarize(interactions: Sequence[Interaction], z: float, outlet_of: dict[str
     for it in interactions:
         quads[it.quad] = quads.get(it.quad, 0) + 1
         types[it.type] = types.get(it.type, 0) + 1
-        w = it.weight
-        i = it.intensity
-        v = w * (i if i >= 0 else -i)
-        num += w * i
+        v = it.magnitude
+        num += it.signed
         den += v
         den2 += v * v
-        for r in it.records:
-            n_reports += 1
-            articles.add(r.article)
-            if r.also_in:
-                articles.update(r.also_in)
+        n_reports += len(it.records)
+        articles |= it.article_ids
     if den > 0:
         balance = num / den
         p = (balance + 1) / 2
