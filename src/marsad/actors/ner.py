@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.errors import EvaluationError, ModelError
@@ -43,6 +43,8 @@ DEFAULT_CLUSTERS = MODELS_DIR / "ner_clusters.tsv"
 TRAIN_LINES = (1, 125_304)
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 LABELS = ("O",) + tuple(f"{p}-{t}" for t in TYPES for p in "BI")
+#: the training settings chosen on the dev split (last 10% of the training lines); see tools/tune_ner.py
+HYPERPARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 100}
 #: NER type -> entity kind (MISC is tagged but never becomes an entity)
 KIND_OF = {"PERS": "person", "ORG": "org", "LOC": "place"}
 
@@ -82,6 +84,11 @@ _SENT_END = frozenset(".!?؟")
 # --------------------------------------------------------------------------------------------
 # Gazetteers
 # --------------------------------------------------------------------------------------------
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    key = Normalizer().key
+    return frozenset(key(w) for w in words)
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteers:
     """Folded word lists that give the CRF its knowledge-base cues."""
@@ -92,16 +99,16 @@ class Gazetteers:
     loc: frozenset[str] = frozenset()
     loc_adj: frozenset[str] = frozenset()
     org: frozenset[str] = frozenset()
-    title: frozenset[str] = frozenset(_TITLE_WORDS)
-    tr_per: frozenset[str] = frozenset(_PER_TRIGGERS)
-    tr_loc: frozenset[str] = frozenset(_LOC_TRIGGERS)
-    tr_org: frozenset[str] = frozenset(_ORG_TRIGGERS)
+    title: frozenset[str] = field(default_factory=lambda: _folded(_TITLE_WORDS))
+    tr_per: frozenset[str] = field(default_factory=lambda: _folded(_PER_TRIGGERS))
+    tr_loc: frozenset[str] = field(default_factory=lambda: _folded(_LOC_TRIGGERS))
+    tr_org: frozenset[str] = field(default_factory=lambda: _folded(_ORG_TRIGGERS))
 
     @classmethod
     def from_kb(cls, kb) -> "Gazetteers":
         """Build the lists from a :class:`~marsad.actors.kb.KnowledgeBase`."""
         key = Normalizer().key
-        titles = set(_TITLE_WORDS)
+        titles = set(_folded(_TITLE_WORDS))
         for t in kb.titles.values():
             for f in t.definite + t.construct:
                 words = key(f).split()
@@ -269,10 +276,8 @@ class FeatureExtractor:
         own.extend("g=" + g for g in gz)
         if cl:
             own.append("c=" + cl)
-            if len(cl) > 6:
-                own.append("c6=" + cl[:6])
-            if len(cl) > 3:
-                own.append("c3=" + cl[:3])
+            own.append("c2=" + cl[:2])
+            own.append("c1=" + cl[:1])
         around = []
         for off in self.OFFSETS:
             p = f"{off:+d}"
@@ -282,6 +287,7 @@ class FeatureExtractor:
                 f.append(p + "pro=" + pro)
                 if cl:
                     f.append(p + "c=" + cl)
+                    f.append(p + "c2=" + cl[:2])
             f.extend(p + "g=" + g for g in gz)
             around.append(tuple(f))
         keep = self.keep
@@ -300,9 +306,11 @@ class FeatureExtractor:
         for i, f in enumerate(wf):
             feats = list(f.own)
             if i == 0:
-                feats.append("BOS")
+                if keep is None or "BOS" in keep:
+                    feats.append("BOS")
             elif i == n - 1:
-                feats.append("EOS")
+                if keep is None or "EOS" in keep:
+                    feats.append("EOS")
             if i >= 2:
                 feats.extend(wf[i - 2].around[0])
             if i >= 1:

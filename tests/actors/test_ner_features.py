@@ -1,0 +1,72 @@
+"""The NER feature extractor on short sentences written for the test."""
+
+from __future__ import annotations
+
+from marsad.actors.kb import KBEntry, KnowledgeBase
+from marsad.actors.ner import FeatureExtractor, Gazetteers
+from marsad.text.tokens import Tokenizer
+
+KNOWN = {"قال", "مدينة", "شركة"}
+
+
+def _known(word: str) -> bool:
+    return word in KNOWN
+
+
+def _extractor(**kw) -> FeatureExtractor:
+    gaz = Gazetteers(per_first=frozenset({"كريم"}), loc=frozenset({"طنطا"}))
+    tok = Tokenizer(known=_known, lemmas=False)
+    return FeatureExtractor(gaz, tok, clusters={"كريم": "a3f"}, known=_known, **kw)
+
+
+def test_word_features_of_a_clitic_word():
+    ext = _extractor()
+    f = ext.word("وقال")
+    assert f.stem == "قال"
+    assert "pro=و" in f.own
+    assert "s=قال" in f.own and "w=وقال" in f.own
+    assert "g=TP" in f.own  # قال is a trigger before a person's name
+    assert "unk" not in f.own  # a lexicon word
+
+
+def test_sentence_features_window_gazetteers_and_shapes():
+    ext = _extractor()
+    words = ["وقال", "السيد", "كريم", "الحداد", "في", "مدينة", "طنطا", "2019", "Cairo"]
+    feats = ext.sentence(words)
+    assert len(feats) == len(words)
+    assert "BOS" in feats[0] and "EOS" in feats[-1]
+    karim = feats[2]
+    # its own features: folded key, stem affixes, gazetteer, cluster prefixes, unknown to the lexicon
+    for f in ("w=كريم", "s=كريم", "p1=ك", "p2=كر", "p3=كري", "x1=م", "x2=يم", "x3=ريم",
+              "g=PF", "c=a3f", "c2=a3", "c1=a", "unk", "sh=A", "lb=4"):
+        assert f in karim, f
+    # the window: السيد before it is a title and a trigger, وقال two words before is a trigger
+    assert "-1w=السيد" in karim and "-1g=TI" in karim and "-1g=TP" in karim
+    assert "-2g=TP" in karim and "-2s=قال" in karim
+    # الحداد is seen through its stem (the article is a clitic)
+    assert "+1s=حداد" in karim and "+2s=في" in karim
+    assert "s-1|s=سيد|كريم" in karim and "s|s+1=كريم|حداد" in karim
+    # مدينة folds to مدينه (ta marbuta) and is a place trigger for the next word
+    assert "-1g=TL" in feats[6] and "g=LC" in feats[6]
+    assert "sh=D" in feats[7] and "sh=L" in feats[8] and "w=cairo" in feats[8]
+
+
+def test_keep_drops_features_the_model_does_not_know():
+    ext = _extractor(keep=frozenset({"w=كريم", "-1w=السيد"}))
+    feats = ext.sentence(["السيد", "كريم"])
+    assert feats[1] == ["w=كريم", "-1w=السيد"]
+
+
+def test_gazetteers_from_a_knowledge_base():
+    kb = KnowledgeBase()
+    kb.entries["p"] = KBEntry("p", "person", "Karim Haddad", "كريم الحدّاد", variants=("الرئيس كريم حداد",),
+                              surnames=("حداد",))
+    kb.entries["s"] = KBEntry("s", "state", "Egypt", "مصر", adjectives=("المصري", "المصرية"), capital="القاهرة")
+    kb.entries["o"] = KBEntry("o", "org", "Arab League", "جامعة الدول العربية")
+    g = Gazetteers.from_kb(kb)
+    assert {"كريم"} <= g.per_first and {"الحداد", "حداد"} <= g.per_last
+    assert "الرييس" not in g.per_first  # a title word is not a first name
+    assert "حداد" in g.surname
+    assert {"مصر", "القاهره"} <= g.loc and {"المصري", "المصريه"} <= g.loc_adj
+    assert {"جامعه", "الدول", "العربيه"} <= g.org
+    assert g.flags("كريم") == ("PF",)
