@@ -20,3 +20,12 @@ def eval_group() -> None:
 
 
 eval_group.add_command(eval_extract_command)
+
+
+def _add_events() -> None:
+    from marsad.events.evaluate import eval_events_command
+
+    eval_group.add_command(eval_events_command())
+
+
+_add_events()

@@ -234,3 +234,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
+
+
+def eval_events_command():
+    """The ``marsad eval events`` click command (built on demand so click is imported only by the CLI)."""
+    import click
+
+    @click.command("events")
+    @click.option("--shared", type=click.Path(file_okay=False), default=None,
+                  help="the shared data folder (default: ../shared beside the repository)")
+    @click.option("--gold", type=click.Path(file_okay=False), default=None, help="gold YAML folder")
+    @click.option("--errors", is_flag=True, help="list false positives and false negatives")
+    @click.option("--skip-up", is_flag=True, help="skip the UniversalPetrarch sentences")
+    def events(shared, gold, errors, skip_up):
+        """Event coder: P/R/F1 against the gold seeds, recall on the UniversalPetrarch Arabic sentences."""
+        argv = []
+        if shared:
+            argv += ["--shared", shared]
+        if gold:
+            argv += ["--gold", gold]
+        if errors:
+            argv.append("--errors")
+        if skip_up:
+            argv.append("--skip-up")
+        raise SystemExit(main(argv))
+
+    return events
