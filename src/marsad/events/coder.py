@@ -450,6 +450,12 @@ class EventCoder:
             elif args.subject is None:
                 if unprep_after and self._adjacent_after(words, t1, unprep_after[0].w0):
                     obj = side(unprep_after[0])
+            elif unprep_before and unprep_before[-1].w1 == t0 - 1:
+                # an actor right before the verb is its subject (وروسيا تنتقد أوكرانيا)
+                subj = side(unprep_before[-1])
+                factor = 0.9
+                if unprep_after and unprep_after[0].w0 - t1 <= 3:
+                    obj = side(unprep_after[0])
             else:
                 if unprep_after and self._adjacent_after(words, t1, unprep_after[0].w0):
                     subj = side(unprep_after[0])
@@ -496,7 +502,7 @@ class EventCoder:
             elif args.between == "both" and len(codes) >= 2 and not sources:
                 sources, targets = grp, grp
                 pair_mode = True
-            elif not sources and not targets and len(codes) >= 2 and between[0].w0 - t1 <= 4:
+            elif not sources and not targets and len(codes) >= 2 and between[0].w0 - t1 <= 6:
                 sources, targets = grp, []
                 pair_mode = True
             elif sources and not targets and between[0].w0 - t1 <= 5:
