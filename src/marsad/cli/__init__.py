@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from marsad import __version__
+from marsad.cli.entities import entities_command
 from marsad.cli.eval import eval_group
 from marsad.cli.export import export_command
 from marsad.cli.extract import extract_command
@@ -33,5 +34,6 @@ main.add_command(export_command)
 main.add_command(eval_group)
 main.add_command(search_command)
 main.add_command(show_command)
+main.add_command(entities_command)
 
 __all__ = ["main"]

@@ -47,6 +47,24 @@ class AddResult:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityCount:
+    """An entity of the store with how often it is mentioned (``kb`` False: found by the name recognizer)."""
+
+    id: str
+    kind: str
+    name_en: str | None
+    name_ar: str | None
+    country: str | None
+    code: str | None
+    kb: bool
+    mentions: int
+    articles: int
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
 class StoreStats:
     articles: int          # canonical articles (exact duplicates not counted)
     duplicates: int        # records pointing at a canonical article
@@ -403,6 +421,24 @@ class Store:
             failures=one("SELECT count(*) FROM ingest_log"),
             migrations=one("SELECT count(*) FROM migrations"),
         )
+
+    def entity_counts(self, kind: str | None = None, limit: int | None = None) -> list[EntityCount]:
+        """Entities across canonical articles with their mention and article counts, most mentioned first."""
+        sql = ("SELECT e.id, e.kind, max(e.name_en) AS name_en, max(e.name_ar) AS name_ar, max(e.country) AS country,"
+               " max(e.code) AS code, max(e.kb) AS kb, count(DISTINCT e.article) AS articles,"
+               " (SELECT count(*) FROM mentions m JOIN articles a2 ON a2.num = m.article"
+               "   WHERE m.entity = e.id AND a2.duplicate_of IS NULL) AS mentions"
+               " FROM entities e JOIN articles a ON a.num = e.article WHERE a.duplicate_of IS NULL")
+        args: list = []
+        if kind:
+            sql += " AND e.kind = ?"
+            args.append(kind)
+        sql += " GROUP BY e.id, e.kind ORDER BY mentions DESC, articles DESC, e.id"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(int(limit))
+        return [EntityCount(r["id"], r["kind"], r["name_en"], r["name_ar"], r["country"], r["code"], bool(r["kb"]),
+                            r["mentions"], r["articles"]) for r in self.conn.execute(sql, args)]
 
     # -- search -----------------------------------------------------------------------------
     def search(self, query: str, limit: int = 10, markers: tuple[str, str] = ("«", "»"),
