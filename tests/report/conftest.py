@@ -104,3 +104,96 @@ def empty_report():
     from marsad.report import build_report
 
     return build_report(ModelInput(), generated="2024-01-01")
+
+
+def make_articles() -> list:
+    """The same records as :func:`make_input`, as articles with layers (and a URL on two of them)."""
+    from marsad.types import Article, Event, Quantity
+
+    data = make_input()
+    by_article: dict[str, Article] = {}
+    for a in data.articles:
+        url = f"https://news.example.org/{a.id}" if a.id in ("a01", "a05") else None
+        by_article[a.id] = Article(a.id, a.text, title=a.title, outlet=a.outlet, published=a.published, url=url,
+                                   parent=a.story)
+    for r in data.events:
+        by_article[r.article].events.append(Event(
+            r.type, r.mode, r.quad, r.intensity, r.source, r.target, r.evidence, r.trigger, r.date,
+            r.date_precision, r.modality, list(r.dossiers), r.confidence, r.id))
+    for q in data.quantities:
+        by_article[q.article].quantities.append(Quantity(q.value, q.unit, q.what, q.span.start, q.span.end,
+                                                         q.span.text, q.date))
+    return list(by_article.values())
+
+
+@pytest.fixture(scope="session")
+def rich_articles_report():
+    from marsad.report import build_report
+
+    return build_report(make_articles(), generated="2024-01-01")
+
+
+class Node:
+    __slots__ = ("tag", "attrs", "children", "parent", "text")
+
+    def __init__(self, tag: str, attrs: dict, parent: Node | None):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Node] = []
+        self.text: list[str] = []
+
+    def iter(self):
+        yield self
+        for c in self.children:
+            yield from c.iter()
+
+    def all_text(self) -> str:
+        return "".join(self.text) + "".join(c.all_text() for c in self.children)
+
+    def ancestors(self):
+        n = self.parent
+        while n is not None:
+            yield n
+            n = n.parent
+
+
+_VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source"}
+_SVG_SELF = {"line", "rect", "circle", "polygon", "polyline", "path", "stop"}
+
+
+def parse_html(text: str) -> Node:
+    """A small DOM of the page (html.parser; void elements and self-closed SVG elements handled)."""
+    from html.parser import HTMLParser
+
+    root = Node("#root", {}, None)
+
+    class P(HTMLParser):
+        cur = root
+
+        def handle_starttag(self, tag, attrs):
+            n = Node(tag, dict(attrs), self.cur)
+            self.cur.children.append(n)
+            if tag not in _VOID:
+                self.cur = n
+
+        def handle_startendtag(self, tag, attrs):
+            self.cur.children.append(Node(tag, dict(attrs), self.cur))
+
+        def handle_endtag(self, tag):
+            n = self.cur
+            while n is not root and n.tag != tag:
+                n = n.parent
+            if n is not root:
+                self.cur = n.parent
+
+        def handle_data(self, data):
+            self.cur.text.append(data)
+
+    p = P(convert_charrefs=True)
+    p.feed(text)
+    p.close()
+    return root
+
+
+@pytest.fixture(scope="session")
+def html_tree():
+    return parse_html

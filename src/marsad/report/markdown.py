@@ -153,7 +153,7 @@ def render_markdown(c: dict) -> str:
         w(f'### {bi(f["name"], f["what"])} ({f["unit"] or "no unit"})\n')
         out.extend(_table(["Date", "Values reported, side by side", "Conflict"], [[
             (p["date"] or "undated") + ("" if p["dated_by"] == "figure" else " (published)"),
-            " · ".join(f'{num(fmt_value(r["value"]), r["ref"])} ({r["outlet"] or r["article"]})'
+            " · ".join(f'{num(fmt_value(r["value"]), r["ref"])} ({ar(r["outlet"]) or r["article"]})'
                        for r in sorted(p["reports"], key=lambda r: r["value"])),
             "conflicting" if p["conflict"] else ""] for p in f["points"]]))
 
@@ -203,16 +203,16 @@ def render_markdown(c: dict) -> str:
         src = f' · [source]({e["url"]})' if e.get("url") else ""
         w(f'<a id="{e["anchor"]}"></a>\n**{e["type"]}**{" (" + e["mode"] + ")" if e["mode"] else ""} · '
           f'{e["quad"].replace("_", " ")} {e["intensity"]:+g} · {_actor(c, e["source"])} → {_actor(c, e["target"])} · '
-          f'event date {e["date"] or "—"} · {e["outlet"] or "outlet unknown"} · published {e["published"] or "—"} · '
+          f'event date {e["date"] or "—"} · {ar(e["outlet"]) or "outlet unknown"} · published {e["published"] or "—"} · '
           f'article `{e["article"]}`{src}\n')
         w(f'<p dir="rtl" lang="ar">{text}</p>\n')
     for f in ev["figures"]:
         w(f'<a id="{f["anchor"]}"></a>\n**{fmt_value(f["value"])}** {f["unit"] or ""} · {f["what"] or ""} · about '
-          f'{f["date"] or "—"} · {f["outlet"] or "outlet unknown"} · article `{f["article"]}`\n')
+          f'{f["date"] or "—"} · {ar(f["outlet"]) or "outlet unknown"} · article `{f["article"]}`\n')
         w(f'<p dir="rtl" lang="ar">{f["text"]}</p>\n')
     for t in ev["tones"]:
         hits = "، ".join(f'{h["entry"]} ×{h["n"]}' for h in t["hits"]) or "—"
-        w(f'<a id="{t["anchor"]}"></a>\nTone {t["score"]} · {t["outlet"]} · {ar(hits)}\n')
+        w(f'<a id="{t["anchor"]}"></a>\nTone {t["score"]} · {ar(t["outlet"])} · {ar(hits)}\n')
     for s in ev["sets"]:
         links = " ".join(f"[{i + 1}](#{a})" for i, a in enumerate(s["anchors"]))
         w(f'<a id="{s["anchor"]}"></a>\n{len(s["anchors"])} reports: {links}\n')
