@@ -14,6 +14,7 @@ from marsad.cli.eval import eval_group
 from marsad.cli.export import export_command
 from marsad.cli.extract import extract_command
 from marsad.cli.ingest import ingest_command
+from marsad.cli.report import report_command
 from marsad.cli.search import search_command
 from marsad.cli.show import show_command
 
@@ -34,6 +35,7 @@ main.add_command(export_command)
 main.add_command(eval_group)
 main.add_command(search_command)
 main.add_command(show_command)
+main.add_command(report_command)
 main.add_command(entities_command)
 
 __all__ = ["main"]
