@@ -186,7 +186,7 @@ def score_metadata(pairs, extra_articles: Iterable[Article]) -> dict[str, Score]
     for g, a in [*pairs, *((None, x) for x in extra_articles)]:
         where = f"{g.file}#{g.item}" if g else f"(no gold) {a.id}"
         for fld in out:
-            gv = getattr(g, fld) if g else None
+            gv = (g.expected_published if fld == "published" else g.outlet) if g else None
             sv = getattr(a, fld) if a else None
             if fld == "outlet":
                 gv, sv = (norm.key(gv) if gv else None), (norm.key(sv) if sv else None)

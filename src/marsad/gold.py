@@ -32,6 +32,12 @@ class GoldArticle:
     events: list[dict]
     quotes: list[dict]
     quantities: list[dict]
+    #: the date of the compilation the article came from: the expected publication date when the item states none
+    fallback_published: str | None = None
+
+    @property
+    def expected_published(self) -> str | None:
+        return self.published or self.fallback_published
 
 
 @dataclass(slots=True)
@@ -90,6 +96,7 @@ def load_gold(folder: Path | str) -> dict[str, list[GoldArticle]]:
                 dossiers=list(row.get("dossiers") or []), entities=list(row.get("entities") or []),
                 events=list(row.get("events") or []), quotes=list(row.get("quotes") or []),
                 quantities=list(row.get("quantities") or []),
+                fallback_published=str(data["compilation_published"]) if data.get("compilation_published") else None,
             ))
     for seed in out:
         out[seed].sort(key=lambda g: g.item)
