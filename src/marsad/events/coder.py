@@ -34,6 +34,7 @@ _DAMMA = "\u064f"
 _COMPLEMENT_PREPS = frozenset({"الي", "علي", "عن", "من", "بشان"})
 #: types whose recipient may stand in the complement of the verb (رفضت واشنطن تسليم المنظومة إلى أنقرة)
 COMPLEMENT_TYPES = frozenset({"REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+_PARTICLES = frozenset({"قد", "لم", "لن", "لا", "سوف", "ما", "لقد", "وقد"})
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان"})
 _NOMINAL_PRES = frozenset({"ال", "ب", "ك", "ل"})
 _NOUN_CONTEXT = frozenset({"من", "في", "الي", "علي", "عن", "مع", "بعد", "قبل", "خلال", "عقب", "اثر", "منذ", "ما"})
@@ -450,7 +451,15 @@ class EventCoder:
             elif args.subject is None:
                 if unprep_after and self._adjacent_after(words, t1, unprep_after[0].w0):
                     obj = side(unprep_after[0])
-            elif unprep_before and unprep_before[-1].w1 == t0 - 1:
+            elif rel_subject := (t0 > lo and words[t0 - 1].whole in _RELATIVES):
+                # "الهجوم الذي استهدف ...": the subject is the noun before the relative pronoun
+                cand = [a for a in before if a.w1 == t0 - 2]
+                if cand:
+                    subj = side(cand[-1])
+                if unprep_after and unprep_after[0].w0 - t1 <= 3:
+                    obj = side(unprep_after[0])
+            elif unprep_before and (unprep_before[-1].w1 == t0 - 1 or (
+                    unprep_before[-1].w1 == t0 - 2 and words[t0 - 1].whole in _PARTICLES)):
                 # an actor right before the verb is its subject (وروسيا تنتقد أوكرانيا)
                 subj = side(unprep_before[-1])
                 factor = 0.9
@@ -622,7 +631,8 @@ class EventCoder:
             if hw.stem in self.cues.actor_heads or hw.whole in self.cues.actor_heads:
                 return True
             # an adjective on the noun right after the trigger (ندد بالغارات الروسية)
-            return a.head - hit.w1 <= 2 and a.head > hit.w1
+            return a.head > hit.w1 and (a.head - hit.w1 <= 2 or (a.head - hit.w1 <= 6 and a.prep is not None
+                                                                 and a.prep not in self.cues.topic_preps))
         if a.w0 > 0 and words[a.w0 - 1].stem in self.cues.place_heads and not words[a.w0].pres:
             return False  # مطار كابول، ريف دمشق، شمال سوريا
         if a.metonym and a.prep == "في":
@@ -684,6 +694,10 @@ class EventCoder:
         prev = words[t0 - 1] if t0 > lo else None
         if prev is not None and (prev.stem == c.qad or prev.whole == c.qad) and form.pos == "imperfect":
             return "hypothetical", background
+        for j in range(max(lo, t0 - 3), t0 - 1):
+            # قد + an imperfect verb before a noun trigger (قد تفرض واشنطن عقوبات)
+            if words[j].whole == c.qad and words[j + 1].stem[:1] in ("ي", "ت") and len(words[j + 1].stem) >= 4:
+                return "hypothetical", background
         for pw in window(4):
             surface = article.text[pw.start:pw.end]
             if surface == c.conditional_in and pw is words[max(lo, t0 - 4)] and t0 - 4 <= lo:
