@@ -57,6 +57,8 @@ DOSSIERS = frozenset({
 QUANTITY_WHAT = frozenset({"trade_volume", "trade_target", "investment", "tourists", "gas_volume", "casualties",
                            "troops", "power_capacity", "duration", "price", "other"})
 TOP_KEYS = frozenset({"file", "annotator", "articles"})
+#: optional: the date of a press compilation, expected for its items that state no date of their own
+TOP_OPTIONAL = frozenset({"compilation_published"})
 ARTICLE_KEYS = frozenset({"item", "anchor", "span", "outlet", "published", "dossiers", "entities", "events",
                           "quotes", "quantities"})
 EVENT_KEYS = frozenset({"type", "mode", "source", "target", "modality", "date", "evidence", "note"})
@@ -265,8 +267,10 @@ def check_document(doc: Any, name: str, seeds_dir: Path) -> tuple[list[Problem],
         if seed_path.is_file():
             text = seed_path.read_text(encoding="utf-8")
     ck = _Checker(name, text)
-    if not ck.keys("top", doc, TOP_KEYS, TOP_KEYS):
+    if not ck.keys("top", doc, TOP_KEYS | TOP_OPTIONAL, TOP_KEYS):
         return ck.problems, None
+    if doc.get("compilation_published") is not None:
+        ck.date("compilation_published", doc["compilation_published"], day=True)
     if text is None:
         ck.add("file", f"seed {seed_name!r} not found in {seeds_dir}")
     ck.label("annotator", doc["annotator"], nullable=False)
