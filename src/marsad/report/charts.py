@@ -269,7 +269,7 @@ def balance_chart(chart_id: str, title: str, periods: Sequence[str], points: Seq
         return empty_chart(chart_id, title, "No weighted events in this dossier", "لا أحداث موزونة في هذا الملف",
                            width, kind="balance")
     periods = list(periods) or [p.period for p in points]
-    left, right, top, bottom = 78, 16, 14, 46
+    left, right, top, bottom = 52, 78, 14, 46
     pw, ph = width - left - right, height - top - bottom
     n = len(periods)
     step = pw / n
@@ -285,11 +285,13 @@ def balance_chart(chart_id: str, title: str, periods: Sequence[str], points: Seq
         dash = ' stroke-dasharray="4 3"' if v == 0 else ""
         svg.add(f'<line x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="{GRID if v else MUTED}" '
                 f'stroke-width="1"{dash}/>')
-        if ar:
-            svg.add(text(left - 6, yy - 1, en.split()[0], anchor="end", fill=MUTED, size=10))
-            svg.add(bilingual(left - 6, yy + 10, en.split()[1], ar, anchor="end", fill=MUTED, size=9))
-        else:
-            svg.add(text(left - 6, yy + 3.5, en, anchor="end", fill=MUTED, size=10))
+        svg.add(text(left - 6, yy + 3.5, en.split()[0], anchor="end", fill=MUTED, size=10))
+        if ar:  # the ends of the scale named on the right: cooperation at the top, conflict at the bottom
+            word = en.split()[1]
+            svg.add(text(width - right + 6, yy + (3.5 if v > 0 else -4), word, fill=MUTED, size=9.5))
+            svg.add(f'<text class="ar" lang="ar" direction="rtl" x="{width - right + 6:.1f}" '
+                    f'y="{yy + (16 if v > 0 else 8.5):.1f}" font-size="10" fill="{MUTED}" text-anchor="end" '
+                    f'font-family="{esc(FONT_AR)}">{esc(ar)}</text>')
     # x axis labels, thinned to fit
     every = max(1, math.ceil(n / max(1, pw // 58)))
     for i, p in enumerate(periods):

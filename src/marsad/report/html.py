@@ -72,6 +72,7 @@ tr.total td { font-weight: 600; background: var(--soft); }
 figure { margin: 8px 0 16px; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 12.5px; color: var(--muted); margin-top: 2px; }
+.empty .ar, em .ar { font-style: normal; }
 .empty { color: var(--muted); font-style: italic; background: var(--soft); padding: 10px 14px; border-radius: 3px; }
 .story { border: 1px solid var(--rule); border-radius: 3px; padding: 8px 14px; margin: 12px 0; }
 .evidence-list { list-style: none; padding: 0; margin: 0; }
@@ -310,6 +311,9 @@ def _heatmap(c: dict) -> str:
                 cells[(r["dossier"], cell["period"])] = charts.HeatCell(cell["balance"], cell["n"],
                                                                         f'#{cell["ref"]}' if cell["ref"] else None)
     svg = charts.heatmap("heat", "Dossiers by period: balance and number of interactions", rows, h["periods"], cells)
+    if not cells:
+        out.append(empty("No events to map.", "لا أحداث لعرضها."))
+        return "".join(out) + "</section>"
     out.append(f'<figure class="scroll">{svg}<figcaption>Colour: balance from conflict (red) to cooperation (blue); '
                f'hatched grey: nothing reported; number: interactions (click for the evidence).</figcaption></figure>')
     return "".join(out) + "</section>"
@@ -444,6 +448,9 @@ def _network(c: dict) -> str:
                             f'#{n["ref"]}' if n["ref"] else None) for n in net["nodes"]]
     edges = [charts.NetEdge(e["a"], e["b"], e["n"], e["coop_share"], f'#{e["ref"]}' if e["ref"] else None)
              for e in net["edges"]]
+    if not edges:
+        out.append(empty("No interactions between actors.", "لا تفاعلات بين الفاعلين."))
+        return "".join(out) + "</section>"
     svg = charts.network("net", "Actors of the dyad's events", nodes, edges)
     more = f' {net["omitted"]} smaller actors are left out.' if net.get("omitted") else ""
     out.append(f'<figure>{svg}<figcaption>Node size: interactions; link width: interactions between the two; link '
