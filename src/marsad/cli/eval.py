@@ -1,16 +1,14 @@
 """``marsad eval ...``: measure the pipeline against annotated data (one subcommand per evaluation).
 
-NOTE (helper writing the contract/extract/export work, 2026-11-21 05:59 UTC): an earlier, uncommitted
-version of this file (by the engineer building ``marsad eval``) was overwritten by mistake when the
-``eval extract`` subcommand was added. Its subcommands must be re-added here; ``eval extract`` lives
-in ``marsad/cli/eval_extract.py`` and only needs the ``add_command`` line below. Remove this note
-once restored.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from marsad.cli.common import handle_errors, utf8_output
 from marsad.cli.eval_extract import eval_extract_command
 
 
@@ -29,3 +27,39 @@ def _add_events() -> None:
 
 
 _add_events()
+
+
+@eval_group.command("ner")
+@click.option("--test", "test_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CAMeL-style BIO test file (default: ../shared/eval/anercorp/ANERCorp_CamelLab_test.txt).")
+@click.option("--model", "model", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CRF model (default: the packaged one).")
+@click.option("--mode", type=click.Choice(["both", "as-is", "repaired"]), default="both", show_default=True,
+              help="Score the file as it is, with the diagnostic positions repaired from the original, or both.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@handle_errors
+def eval_ner_command(test_file: Path | None, model: Path | None, mode: str, as_json: bool) -> None:
+    """Name recognizer: entity-level P/R/F1 (exact span and type) per type and micro-averaged.
+
+    "repaired" replaces the tokens listed in DIAGNOSTIC_test_vs_original_tail.tsv (beside the test
+    file) with the original corpus's tokens at those positions; sentence breaks are kept.
+    """
+    import json
+
+    from marsad.actors.evaluate import TEST_FILE, evaluate_ner
+
+    utf8_output()
+    test_file = test_file or Path("..") / "shared" / "eval" / "anercorp" / TEST_FILE
+    modes = {"both": [False, True], "as-is": [False], "repaired": [True]}[mode]
+    results = [evaluate_ner(test_file, repaired=r, model_path=model) for r in modes]
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        return
+    for r in results:
+        title = "repaired" if r.repaired else "as it is"
+        extra = f", {r.repaired_tokens} tokens repaired" if r.repaired else ""
+        click.echo(f"NER on {Path(r.test_file).name} ({title}: {r.sentences} sentences, {r.tokens} tokens{extra})")
+        click.echo(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+        for name, s in [*r.per_type.items(), ("micro", r.micro)]:
+            click.echo(f"{name:<6} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp + s.fn:6d} {s.tp + s.fp:6d}")
+        click.echo("")
