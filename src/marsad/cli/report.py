@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from marsad.cli.common import db_option, existing_db, handle_errors, utf8_output
+from marsad.errors import MarsadError
 
 _SUFFIX = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
 
@@ -33,7 +34,15 @@ def report_command(db: Path, dyad: tuple[str, str] | None, start: str | None, en
 
     utf8_output()
     fmt = fmt or _SUFFIX.get(output.suffix.lower(), "html")
-    report = build_report(existing_db(db), dyad=tuple(dyad) if dyad else None, start=start, end=end, period=period)
+    kb = None
+    try:  # names of actors the model settings do not label (Serbia for SRB, ...)
+        from marsad.resources import Resources
+
+        kb = Resources().kb
+    except MarsadError:
+        pass
+    report = build_report(existing_db(db), dyad=tuple(dyad) if dyad else None, start=start, end=end, period=period,
+                          kb=kb)
     if str(output) == "-":
         sys.stdout.write(render(report, fmt))
     else:

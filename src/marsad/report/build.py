@@ -234,7 +234,12 @@ def _names(cfg: ModelConfig, code: str | None, kb=None) -> dict:
 
 
 def _label(cfg: ModelConfig, group: str, key: str | None) -> dict:
-    return {"en": cfg.label(group, key, "en"), "ar": cfg.label(group, key, "ar")}
+    """English and Arabic labels from the model settings; a key they do not label is shown in
+    words (``israel_palestine`` -> ``israel palestine``) with no Arabic name."""
+    en, ar = cfg.label(group, key, "en"), cfg.label(group, key, "ar")
+    if key is not None and en == key and ar == key:
+        return {"en": key.replace("_", " "), "ar": None}
+    return {"en": en, "ar": ar}
 
 
 def _r(x: float | None, nd: int = 4) -> float | None:
@@ -392,7 +397,7 @@ def _dossier_row(dc, cfg: ModelConfig, ev: Evidence) -> dict:
 def _headline(rows: list[dict], overall: dict | None, a_name: dict, b_name: dict, lang: str) -> str:
     groups: dict[str, list[str]] = {}
     for r in rows:
-        groups.setdefault(r["label"], []).append(r["name"][lang])
+        groups.setdefault(r["label"], []).append(r["name"][lang] or r["name"]["en"])
     if overall is None or overall["n"] == 0:
         if lang == "ar":
             return f"لا أحداث مرمّزة بين {a_name['ar']} و{b_name['ar']} في هذه الفترة."

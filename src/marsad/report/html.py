@@ -74,6 +74,9 @@ figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 12.5px; color: var(--muted); margin-top: 2px; }
 .empty .ar, em .ar { font-style: normal; }
 .empty { color: var(--muted); font-style: italic; background: var(--soft); padding: 10px 14px; border-radius: 3px; }
+td.facts { font-size: 12.5px; min-width: 150px; }
+.tone-words { white-space: normal; font-size: 12.5px; text-align: right; min-width: 110px; }
+details summary { cursor: pointer; color: var(--accent); }
 .story { border: 1px solid var(--rule); border-radius: 3px; padding: 8px 14px; margin: 12px 0; }
 .evidence-list { list-style: none; padding: 0; margin: 0; }
 .ev { border-bottom: 1px solid var(--rule); padding: 8px 0 10px; }
@@ -444,7 +447,8 @@ def _third(c: dict) -> str:
 def _network(c: dict) -> str:
     out = [f'<section id="network">{heading(c, "network")}']
     net = c["network"]
-    nodes = [charts.NetNode(n["code"], n["name"]["en"], n["name"]["ar"], n["n"], n["role"],
+    nodes = [charts.NetNode(n["code"], n["name"]["en"], n["name"]["ar"] if n["name"]["ar"] != n["name"]["en"] else None,
+                            n["n"], n["role"],
                             f'#{n["ref"]}' if n["ref"] else None) for n in net["nodes"]]
     edges = [charts.NetEdge(e["a"], e["b"], e["n"], e["coop_share"], f'#{e["ref"]}' if e["ref"] else None)
              for e in net["edges"]]
@@ -458,6 +462,30 @@ def _network(c: dict) -> str:
     return "".join(out) + "</section>"
 
 
+def _fact_list(facts: list[dict], limit: int = 6) -> str:
+    if not facts:
+        return "—"
+    items = [f'{esc(f["key"])} ({num(f["n"], f["ref"])})' for f in facts[:limit]]
+    more = f"<br>… {len(facts) - limit} more" if len(facts) > limit else ""
+    return "<br>".join(items) + more
+
+
+def _speakers(keys: list[str], limit: int = 5) -> str:
+    if not keys:
+        return "—"
+    shown = [ar(k) if re.search(r"[\u0600-\u06FF]", k) else esc(k.split(".", 1)[-1].replace("_", " "))
+             for k in keys[:limit]]
+    return "<br>".join(shown) + (f"<br>… {len(keys) - limit} more" if len(keys) > limit else "")
+
+
+def _omitted(keys: list[str]) -> str:
+    """How many of the story's facts the outlet leaves out; the list folded (no script needed)."""
+    if not keys:
+        return "—"
+    return (f'<details><summary>{len(keys)} fact{"s" * (len(keys) != 1)}</summary>'
+            f'{"<br>".join(esc(k) for k in keys)}</details>')
+
+
 def _framing(c: dict) -> str:
     out = [f'<section id="framing">{heading(c, "framing")}']
     fr = c["framing"]
@@ -469,16 +497,17 @@ def _framing(c: dict) -> str:
                '(lexicon score from −1 to +1; the score links to the words counted).</p>')
     for st in fr["stories"]:
         head = ("<tr>" + th("Outlet", "المنبر") + th("Articles", "المقالات", "n") + th("Facts", "الوقائع", "n")
-                + th("Coverage", "التغطية", "n") + th("Leaves out", "ما أغفله") + th("Quotes", "الاقتباس")
+                + th("Coverage", "التغطية", "n") + th("Reports", "ما أورده") + th("Leaves out", "ما أغفله")
+                + th("Quotes", "الاقتباس")
                 + th("Tone", "النبرة", "n") + "</tr>")
         body = "".join(
             f'<tr><td>{ar(o["outlet"])}</td><td class="n">{len(o["articles"])}</td>'
             f'<td class="n">{num(o["n_facts"], o["facts_ref"])}</td>'
             f'<td class="n">{num(_pct(o["coverage"]), o["facts_ref"])}</td>'
-            f'<td>{esc("; ".join(o["omitted"]["facts"])) or "—"}</td>'
-            f'<td>{esc(", ".join(o["speakers"])) or "—"}</td>'
+            f'<td class="facts">{_fact_list(o["facts"])}</td><td class="facts">{_omitted(o["omitted"]["facts"])}</td>'
+            f'<td class="facts">{_speakers(o["speakers"])}</td>'
             f'<td class="n">{num(fmt_balance(o["tone"]), o["tone_ref"])}'
-            f'{"<br>" + ar("، ".join(o["tone_words"]).replace("*", "")) if o["tone_words"] else ""}</td></tr>'
+            f'{ar("، ".join(o["tone_words"]).replace("*", ""), "div", "ar tone-words") if o["tone_words"] else ""}</td></tr>'
             for o in st["outlets"])
         out.append(f'<div class="story"><h3>{ar(st["title"] or st["story"])}</h3>'
                    f'<p class="meta">{st["n_outlets"]} outlets · {st["n_articles"]} articles · {st["n_facts"]} facts '

@@ -184,9 +184,10 @@ def render_markdown(c: dict) -> str:
     for st in c["framing"]["stories"]:
         w(f'### {ar(st["title"] or st["story"])}\n')
         w(f'{st["n_outlets"]} outlets · {st["n_articles"]} articles · {st["n_facts"]} facts in all · story `{st["story"]}`\n')
-        out.extend(_table(["Outlet", "Articles", "Facts", "Coverage", "Leaves out", "Quotes", "Tone"], [[
+        out.extend(_table(["Outlet", "Articles", "Facts", "Coverage", "Reports", "Leaves out", "Quotes", "Tone"], [[
             ar(o["outlet"]), str(len(o["articles"])), num(o["n_facts"], o["facts_ref"]),
             num("—" if o["coverage"] is None else f'{100 * o["coverage"]:.0f}%', o["facts_ref"]),
+            "; ".join(f'{f["key"]} ({num(f["n"], f["ref"])})' for f in o["facts"]) or "—",
             "; ".join(o["omitted"]["facts"]) or "—", ", ".join(o["speakers"]) or "—",
             num(fmt_balance(o["tone"]), o["tone_ref"]) + (" " + ar("، ".join(o["tone_words"])) if o["tone_words"] else "")]
             for o in st["outlets"]]))
