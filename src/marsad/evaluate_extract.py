@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.errors import EvaluationError, InputError
-from marsad.gold import EntityKeys, GoldArticle, Score, fold_name, load_gold, pair_articles, score_entities
+from marsad.gold import (EntityKeys, GoldArticle, Score, fold_name, load_code_aliases, load_gold, pair_articles,
+                         score_entities)
 from marsad.stories.events import SYMMETRIC
 from marsad.text.normalize import Normalizer
 from marsad.types import Article
@@ -101,13 +102,17 @@ def event_key(etype: str, src: str | None, tgt: str | None, symmetric: Collectio
     return etype, src or "", tgt or ""
 
 
-def score_events(pairs, extra_articles: Iterable[Article], symmetric: Collection[str] = SYMMETRIC
-                 ) -> tuple[Score, Score]:
-    """(type + codes, type only) scores of the events."""
+def score_events(pairs, extra_articles: Iterable[Article], symmetric: Collection[str] = SYMMETRIC,
+                 keys: EntityKeys | None = None) -> tuple[Score, Score]:
+    """(type + codes, type only) scores of the events; gold codes go through the alias rows that have no
+    kind/name filter (an event row carries only the code)."""
     strict, loose = Score(), Score()
+    plain = [x for x in (keys.aliases if keys else []) if x.kind is None and x.name_en is None]
+    alias = lambda c: next((x.kb for x in plain if x.applies(c)), c)  # noqa: E731
     for g, a in [*pairs, *((None, x) for x in extra_articles)]:
         where = f"{g.file}#{g.item}" if g else f"(no gold) {a.id}"
-        gold = [event_key(e["type"], e.get("source"), e.get("target"), symmetric) for e in (g.events if g else [])]
+        gold = [event_key(e["type"], alias(e.get("source")), alias(e.get("target")), symmetric)
+                for e in (g.events if g else [])]
         sys = [event_key(e.type, e.source.code if e.source else None, e.target.code if e.target else None,
                          symmetric) for e in (a.events if a else [])]
         show = lambda k: ":".join(x or "-" for x in k)  # noqa: E731
@@ -240,11 +245,11 @@ def evaluate_extract(gold_dir: Path | str, seeds_dir: Path | str, resources=None
             produced["dossiers"] += len(a.dossiers)
             produced["metadata"] += (a.outlet is not None) + (a.published is not None)
     produced["events_type"] = produced["events"]
-    keys = EntityKeys(resources.kb)
+    keys = EntityKeys(resources.kb, load_code_aliases(Path(gold_dir).parent / "code_aliases.yaml"))
     ents = score_entities(pairs, keys)["all"]
     for a in extra:
         ents.add({keys.system(e) for e in a.entities.values() if e.kb}, set(), f"(no gold) {a.id}")
-    strict, loose = score_events(pairs, extra, symmetric)
+    strict, loose = score_events(pairs, extra, symmetric, keys)
     meta = score_metadata(pairs, extra)
     both = Score()
     for s in meta.values():

@@ -127,19 +127,54 @@ def fold_name(name: str | None) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in s).split())
 
 
+@dataclass(frozen=True, slots=True)
+class CodeAlias:
+    """A gold actor code that stands for a KB code (``tests/gold/code_aliases.yaml``), optionally only
+    for gold rows of one kind and English name."""
+
+    gold: str
+    kb: str
+    kind: str | None = None
+    name_en: str | None = None
+
+    def applies(self, code: str | None, kind: str | None = None, name_en: str | None = None) -> bool:
+        return (code == self.gold and (self.kind is None or self.kind == kind)
+                and (self.name_en is None or fold_name(self.name_en) == fold_name(name_en)))
+
+
+def load_code_aliases(path: Path | str) -> list[CodeAlias]:
+    """The alias rows of ``path`` (an absent file means no aliases)."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    try:
+        return [CodeAlias(str(r["gold"]), str(r["kb"]), r.get("kind"), r.get("name_en")) for r in rows]
+    except (KeyError, TypeError) as exc:
+        raise EvaluationError(f"{path}: each alias row needs gold and kb") from exc
+
+
 class EntityKeys:
     """Comparable keys for gold and system entities, through the knowledge base's names and codes."""
 
-    def __init__(self, kb):
+    def __init__(self, kb, aliases: Sequence[CodeAlias] = ()):
         self.kb = kb
+        self.aliases = list(aliases)
         self._by_name = {}
         for e in kb.entries.values():
             names = [e.name_en, e.name_en.split(" (")[0], *e.en_variants]
             for n in names:
                 self._by_name.setdefault(fold_name(n), e)
 
+    def code(self, code: str | None, kind: str | None = None, name_en: str | None = None) -> str | None:
+        """A gold actor code mapped to the KB's code where the two name the same actor."""
+        for a in self.aliases:
+            if a.applies(code, kind, name_en):
+                return a.kb
+        return code
+
     def gold(self, row: dict) -> str:
-        code = row.get("code")
+        code = self.code(row.get("code"), row.get("kind"), row.get("name_en"))
         if code and row.get("kind") in ("state", "org"):
             return f"code:{code}"
         e = self._by_name.get(fold_name(row.get("name_en")))

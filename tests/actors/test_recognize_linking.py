@@ -168,3 +168,24 @@ def test_recognize_multiword_adjective_in_definite_form(tmp_path):
         "   adjectives: {m: [كوري جنوبي], f: [كورية جنوبية], pl: []}}\n", encoding="utf-8")
     rec = ActorRecognizer(KnowledgeBase.load([tmp_path], packaged=False))
     assert [e for _, e, _ in _links(rec, "قال الرئيس الكوري الجنوبي ومسؤول كوري جنوبي")] == ["KOR", "KOR"]
+
+
+def test_recognize_party_leader_acts_for_the_state(tmp_path):
+    (tmp_path / "states.yaml").write_text(STATES, encoding="utf-8")
+    (tmp_path / "groups.yaml").write_text(
+        "- {id: group.akp, kind: group, name_en: AKP, name_ar: حزب العدالة والتنمية, country: TUR, code: AKP}\n"
+        "- {id: org.nato, kind: org, name_en: NATO, name_ar: الناتو, code: NATO}\n", encoding="utf-8")
+    (tmp_path / "people.yaml").write_text("""
+- {id: person.erdogan_recep_tayyip, kind: person, name_en: Recep Tayyip Erdogan, name_ar: رجب طيب أردوغان,
+   surnames: [أردوغان], country: TUR, roles: [{title: president, of: TUR, from: 2014-08-28, to: null},
+                                               {title: leader, of: AKP, from: 2017-05-21, to: null}]}
+- {id: person.stoltenberg_jens, kind: person, name_en: Jens Stoltenberg, name_ar: ينس ستولتنبرغ,
+   surnames: [ستولتنبرغ], country: NOR, roles: [{title: secretary_general, of: NATO, from: 2014-10-01, to: 2024-10-01}]}
+""", encoding="utf-8")
+    rec = ActorRecognizer(KnowledgeBase.load([tmp_path], packaged=False))
+    art = rec(Article(id="t", text="التقى أردوغان ستولتنبرغ", published="2021-06-14"))
+    assert [m.acts_for for m in art.mentions] == ["TUR", "NATO"]
+
+
+def test_recognizer_protects_each_word_of_a_person_name(recognizer):
+    assert "سيرغي" in recognizer.protected_names

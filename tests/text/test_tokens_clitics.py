@@ -61,3 +61,8 @@ def test_tokens_lemmas_keep_names_intact():
 def test_search_terms_drop_clitics_and_fold_spellings():
     tok = Tokenizer(NAMES)
     assert tok.search_terms("وإردوغان لبوتين") == ["اردوغان", "بوتين"]
+
+
+def test_tokens_suffix_after_a_hamza_on_its_carrier():
+    # the stem keeps its written form (لقائ, folded لقاي), split off the pronoun
+    assert _parts(Tokenizer(NAMES), "للقائهما") == ["ل", "لقاي", "هما"]

@@ -112,8 +112,14 @@ class ActorRecognizer:
         for k, forms in table.items():
             automaton.add_word(k, (k, tuple(dict.fromkeys(forms))))
         automaton.make_automaton()
-        protected = frozenset(k for k, forms in table.items()
-                              if any(f.method in ("name", "variant", "surname", "metonym") for f in forms))
+        protected = {k for k, forms in table.items()
+                     if any(f.method in ("name", "variant", "surname", "metonym") for f in forms)}
+        # each word of a person's name is kept whole too (سيرغي is not س + يرغي)
+        for e in self.kb.entries.values():
+            if e.kind == "person":
+                for form in (e.name_ar, *e.variants):
+                    protected.update(w for w in key(form).split() if len(w) >= 4)
+        protected = frozenset(protected)
         return automaton, protected
 
     @property
@@ -271,7 +277,9 @@ class ActorRecognizer:
                 if entry.kind == "state" and ((f.method == "title_def" and g.method == "adjective")
                                               or (f.method == "title_con" and g.method in ("name", "variant"))):
                     of = entry.id
-                elif entry.kind in ("org",) and g.method in ("name", "variant"):
+                elif entry.kind == "org" and g.method in ("name", "variant") and entry.code != entry.country:
+                    # an intergovernmental body (الأمين العام للناتو); a state institution coded with its
+                    # state's ISO3 is no role target (رئيس البرلمان التركي is not the head of state)
                     of = entry.code or entry.id
                 else:
                     continue
@@ -295,11 +303,16 @@ class ActorRecognizer:
         return None
 
     def _acts_for(self, entry: KBEntry, day: dt.date | None) -> str | None:
+        """The actor code a person acts for: an intergovernmental office held on the day (NATO's secretary
+        general acts for NATO), else their state. A party or movement leadership does not replace the state."""
         if entry.kind == "person" and day is not None:
-            for role in entry.active_on(day):
-                org = self.kb.code_entry(role.of)
-                if org is not None and org.kind != "state":
-                    return org.code
+            roles = entry.active_on(day)
+            if not any(self.kb.entries.get(r.of) is not None and self.kb.entries[r.of].kind == "state"
+                       for r in roles):
+                for role in roles:
+                    org = self.kb.code_entry(role.of)
+                    if org is not None and org.kind == "org":
+                        return org.code
         return entry.acts_for
 
 

@@ -141,7 +141,9 @@ class Tokenizer:
         if not suffix and self.normalizer.key(stem) in self.protected:
             return 4.0
         if suffix:
-            if not (self._known(stem) or (stem.endswith("ت") and self._known(stem[:-1] + "ة"))):
+            # before a pronoun ta marbuta is written ت (حكومته) and a final hamza sits on a carrier (لقائهما)
+            if not (self._known(stem) or (stem.endswith("ت") and self._known(stem[:-1] + "ة"))
+                    or (stem[-1:] in "ئؤ" and self._known(stem[:-1] + "ء"))):
                 return 0.0
             return 2.3 if not prefix else 1.8
         known = self._known(stem)
