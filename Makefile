@@ -19,9 +19,12 @@ setup: $(BIN)/marsad
 
 demo: setup
 	@mkdir -p $(OUT)
-	rm -f $(OUT)/examples.db
+	rm -f $(OUT)/examples.db $(OUT)/examples.db-wal $(OUT)/examples.db-shm
 	$(BIN)/marsad ingest examples --db $(OUT)/examples.db
 	$(BIN)/marsad search "أردوغان بوتين" --db $(OUT)/examples.db --limit 3
+	$(BIN)/marsad report --db $(OUT)/examples.db --dyad TUR RUS --format html -o $(OUT)/report.html
+	@echo ""
+	@echo "The briefing on Turkey-Russia from the bundled examples: $(OUT)/report.html (open it in a browser)"
 
 test: setup
 	$(BIN)/python -m pytest -q
