@@ -24,9 +24,8 @@ def _build(make_event, periods=None):
         e("ACCUSE", "TUR", "RUS", -3, "2020-01-20", dossiers=("libya",)),
         e("THREATEN", "RUS", "TUR", -3.5, "2020-02-20", dossiers=("libya",)),
         e("AGREE", "TUR", "RUS", 2.5, "2021-11-20", dossiers=("libya",)),
-        # black sea: two events only -> insufficient
+        # black sea: one event only -> insufficient (min_events is 2)
         e("CONSULT", "TUR", "RUS", 2.5, "2021-07-20", dossiers=("black_sea",)),
-        e("CONSULT", "TUR", "RUS", 2.5, "2021-08-20", dossiers=("black_sea",)),
         # third parties in syria: the US sides with Turkey against Russia
         e("SUPPORT", "USA", "TUR", 5, "2020-03-01"),
         e("ACCUSE", "USA", "RUS", -3, "2020-03-02"),

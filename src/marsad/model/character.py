@@ -2,12 +2,20 @@
 
 Labels (thresholds in ``model.yaml``, ``character:``), on the all-time balance B of a dossier:
 
-* ``insufficient`` -- fewer than ``min_events`` (3) interactions;
+* ``insufficient`` -- fewer than ``min_events`` (2) interactions;
 * ``cooperative``  -- B >= ``cooperative`` (0.5: cooperation is at least three quarters of the
   weighted intensity);
 * ``contested``    -- B < ``contested`` (0: conflict outweighs cooperation);
 * ``mixed``        -- in between: cooperation outweighs conflict but conflict is a quarter or more
   of it -- the compartmentalized cooperation of rivals.
+
+Opposite sides (``opposite_sides: true``): a dossier in which a and b stand on opposite sides of
+a third party X (:func:`opposite_sides`: over all time, one of them has an act of conflict towards
+X, the other an act of cooperation towards X, and the first one's balance with X is lower than the
+other's by at least ``side_gap``) is ``contested`` whatever the direct balance and however few direct interactions it has -- rivals
+who meet often to talk about a war in which they back opposite camps are not cooperating on it.
+Such a label is never ``firm``. The all-dossier row ``*`` is then ``mixed`` rather than
+``cooperative`` when some dossier is contested (cooperation compartmentalized around disputes).
 
 ``firm`` says whether the whole interval of B lies inside the label's band (a label that a few
 more events could overturn is not firm).
@@ -48,6 +56,34 @@ def label_of(s: Summary, min_events: int, cooperative: float, contested: float) 
     return "mixed", s.low >= contested and s.high < cooperative
 
 
+def _acts(s: Summary) -> tuple[bool, bool]:
+    """Whether a summary holds a weighted cooperative act and a weighted conflictual act."""
+    coop = conf = False
+    for it in s.interactions:
+        if it.weight <= 0:
+            continue
+        if it.intensity > 0:
+            coop = True
+        elif it.intensity < 0:
+            conf = True
+    return coop, conf
+
+
+def opposite_sides(sa: Summary, sb: Summary, gap: float) -> bool:
+    """a and b stand on opposite sides of a third party X (``sa``/``sb``: their acts towards X).
+
+    One of them has a (weighted) conflictual act towards X, the other a cooperative one, and the
+    balance of the one in conflict is lower than the other's by at least ``gap`` (side_gap).
+    """
+    if sa.balance is None or sb.balance is None:
+        return False
+    coop_a, conf_a = _acts(sa)
+    coop_b, conf_b = _acts(sb)
+    if conf_a and coop_b and sb.balance - sa.balance >= gap:
+        return True
+    return conf_b and coop_a and sa.balance - sb.balance >= gap
+
+
 @dataclass(slots=True)
 class ThirdSide:
     third: str
@@ -75,6 +111,9 @@ class DossierCharacter:
     third_parties: list[ThirdSide]
     summary_en: str = ""
     summary_ar: str = ""
+    #: third parties a and b take opposite stances towards in this dossier (the dyad's third-party
+    #: cells with relation ``opposed``): "on opposite sides", which makes the dossier contested
+    opposed: list[str] = field(default_factory=list)
 
     def to_dict(self, a: str, b: str, cfg=None) -> dict:
         def half(s: Summary | None, p) -> dict | None:
@@ -93,6 +132,7 @@ class DossierCharacter:
             "first": half(self.first, self.periods[0] if self.periods else None),
             "second": half(self.second, self.periods[1] if self.periods else None),
             "third_parties": [t.to_dict(a, b) for t in self.third_parties],
+            "opposed": list(self.opposed),
             "summary": {"en": self.summary_en, "ar": self.summary_ar},
         }
 
@@ -132,10 +172,26 @@ class Character:
             for d in (*it.dossiers, ALL):
                 g = thirds.setdefault(d, {}).setdefault(x, ([], []))
                 g[0 if side_a else 1].append(it)
+        opposed: dict[str, list[str]] = {}
+        if cfg.opposite_sides:
+            for (x, d, p), c in model.third.items():
+                if p == ALL and d != ALL and opposite_sides(c.a, c.b, cfg.side_gap):
+                    opposed.setdefault(d, []).append(x)
+            for d in opposed:
+                opposed[d].sort(key=lambda x: (-(model.third[(x, d, ALL)].a.n + model.third[(x, d, ALL)].b.n), x))
+                by_dossier.setdefault(d, [])
+        contested_any = False
         for d in sorted(by_dossier, key=lambda d: (d == ALL, d)):
             items = by_dossier[d]
             overall = model.cell(d, ALL).total
             label, firm = label_of(overall, cfg.min_events, cfg.cooperative, cfg.contested)
+            sides = opposed.get(d, []) if d != ALL else []
+            if sides and label != "contested":
+                label, firm = "contested", False
+            if d == ALL and contested_any and label == "cooperative":
+                label, firm = "mixed", False
+            if d != ALL and label == "contested":
+                contested_any = True
             first = second = None
             change = "unknown"
             if periods is not None:
@@ -144,14 +200,15 @@ class Character:
                 if first.balance is not None and second.balance is not None:
                     delta = second.balance - first.balance
                     change = "warmer" if delta >= cfg.shift else "cooler" if delta <= -cfg.shift else "stable"
-            sides = []
+            third_sides = []
             for x, (ga, gb) in (thirds.get(d) or {}).items():
                 sa, sb = summarize(ga, z, outlets), summarize(gb, z, outlets)
                 gap = (sa.balance or 0.0) - (sb.balance or 0.0)
                 leans = "a" if gap >= cfg.side_gap else "b" if gap <= -cfg.side_gap else "even"
-                sides.append(ThirdSide(x, sa, sb, leans))
-            sides.sort(key=lambda t: (-(t.with_a.n + t.with_b.n), t.third))
-            dc = DossierCharacter(d, label, firm, overall, periods, first, second, change, sides)
+                third_sides.append(ThirdSide(x, sa, sb, leans))
+            third_sides.sort(key=lambda t: (-(t.with_a.n + t.with_b.n), t.third))
+            dc = DossierCharacter(d, label, firm, overall, periods, first, second, change, third_sides,
+                                  opposed=list(opposed.get(d, [])) if d != ALL else [])
             dc.summary_en = _sentence(dc, model, "en", kb)
             dc.summary_ar = _sentence(dc, model, "ar", kb)
             out.dossiers[d] = dc
@@ -210,10 +267,15 @@ def _sentence(dc: DossierCharacter, model: DyadModel, lang: str, kb) -> str:
     conflict = s.n - coop
     level = _level(cfg.z)
     a_name, b_name = cfg.actor_name(model.a, lang, kb), cfg.actor_name(model.b, lang, kb)
+    sides = [cfg.actor_name(x, lang, kb) for x in dc.opposed[:5]]
+    if lang == "ar":
+        opp = f"؛ على طرفي نقيض إزاء: {'، '.join(sides)}" if sides else ""
+    else:
+        opp = f"; on opposite sides over {', '.join(sides)}" if sides else ""
     if s.balance is None:
         if lang == "ar":
-            return f"{dossier}: {label} — لا أحداث موزونة بين {a_name} و{b_name}."
-        return f"{dossier}: {label} — no weighted events between {a_name} and {b_name}."
+            return f"{dossier}: {label} — لا أحداث موزونة بين {a_name} و{b_name}{opp}."
+        return f"{dossier}: {label} — no weighted events between {a_name} and {b_name}{opp}."
     bal, lo, hi = f"{s.balance:+.2f}", f"{s.low:+.2f}", f"{s.high:+.2f}"
     ch = cfg.label("change", dc.change, lang) if dc.change != "unknown" else None
     f1 = dc.first.balance if dc.first is not None else None
@@ -234,7 +296,7 @@ def _sentence(dc: DossierCharacter, model: DyadModel, lang: str, kb) -> str:
             text += f"؛ التحول بين النصفين: {ch} ({f1:+.2f} ← {f2:+.2f})"
         if thirds:
             text += "؛ أطراف ثالثة: " + "، ".join(thirds)
-        return text + "."
+        return text + opp + "."
     text = (f"{dossier}: {label} — balance {bal} ({level}% interval {lo} to {hi}) over {s.n} interactions "
             f"({coop} cooperative, {conflict} conflictual) in {len(s.articles)} articles from "
             f"{len(s.outlets)} outlets")
@@ -242,4 +304,4 @@ def _sentence(dc: DossierCharacter, model: DyadModel, lang: str, kb) -> str:
         text += f"; {ch} in the second period ({f1:+.2f} → {f2:+.2f})"
     if thirds:
         text += "; third parties: " + ", ".join(thirds)
-    return text + "."
+    return text + opp + "."

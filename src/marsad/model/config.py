@@ -23,11 +23,13 @@ class ModelConfig:
     z: float = 1.96
     merge_reports: bool = True
     undated: str = "published"
-    min_events: int = 3
+    merge_window_days: int = 1
+    min_events: int = 2
     cooperative: float = 0.5
     contested: float = 0.0
     shift: float = 0.2
     side_gap: float = 0.3
+    opposite_sides: bool = True
     stance_band: float = 0.2
     figure_tolerance: float = 0.02
     labels: dict = field(default_factory=dict)
@@ -51,11 +53,13 @@ class ModelConfig:
                 z=float(data.get("z", 1.96)),
                 merge_reports=bool(data.get("merge_reports", True)),
                 undated=str(data.get("undated", "published")),
-                min_events=int(ch.get("min_events", 3)),
+                merge_window_days=int(data.get("merge_window_days", 1)),
+                min_events=int(ch.get("min_events", 2)),
                 cooperative=float(ch.get("cooperative", 0.5)),
                 contested=float(ch.get("contested", 0.0)),
                 shift=float(ch.get("shift", 0.2)),
                 side_gap=float(ch.get("side_gap", 0.3)),
+                opposite_sides=bool(ch.get("opposite_sides", True)),
                 stance_band=float(data.get("stance_band", 0.2)),
                 figure_tolerance=float(data.get("figure_tolerance", 0.02)),
                 labels=data.get("labels") or {},

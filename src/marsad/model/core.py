@@ -27,6 +27,7 @@ Interval
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -191,6 +192,8 @@ def build_interactions(records: Iterable[EventRecord], config: ModelConfig) -> l
                 it.confidence = r.confidence
             if r.dossiers:
                 it.dossiers = tuple(dict.fromkeys(it.dossiers + tuple(r.dossiers)))
+    if merge and config.merge_window_days >= 0:
+        out = _merge_story_reports(out, config.merge_window_days, use_published)
     for it in out:
         n = len(it.records)
         if n > 1:
@@ -205,6 +208,116 @@ def build_interactions(records: Iterable[EventRecord], config: ModelConfig) -> l
             it.article_ids = frozenset(it.articles())
         if not it.dossiers:
             it.dossiers = (NO_DOSSIER,)
+    return out
+
+
+def _day(date: str | None):
+    if date and len(date) == 10:
+        try:
+            return _dt.date.fromisoformat(date)
+        except ValueError:
+            return None
+    return None
+
+
+def _dates_compatible(x: str | None, y: str | None, window: int) -> bool:
+    """Equal, one a prefix of the other (``2021-09`` and ``2021-09-29``), or two days at most
+    ``window`` days apart."""
+    if not x or not y:
+        return False
+    if x.startswith(y) or y.startswith(x):
+        return True
+    dx, dy = _day(x), _day(y)
+    return dx is not None and dy is not None and abs((dx - dy).days) <= window
+
+
+def choose_date(records: Sequence[EventRecord], use_published: bool) -> tuple[str | None, str | None]:
+    """The date of an interaction whose reports disagree (see :func:`build_interactions`).
+
+    Reports are ranked by (day precision, explicit), *explicit* meaning the coded date differs
+    from the report's publication date -- so it came from a date in the text, not from the rule
+    that dates the news of the day by its publication. Among the best-ranked dates the most
+    frequent wins, then the earliest. With no coded date: the most frequent publication day.
+    """
+    best: dict[str, int] = {}
+    rank = None
+    for r in records:
+        if not r.date:
+            continue
+        rk = (len(r.date) == 10, r.date != (r.published or "")[:10], len(r.date))
+        if rank is None or rk > rank:
+            rank, best = rk, {}
+        if rk == rank:
+            best[r.date] = best.get(r.date, 0) + 1
+    if best:
+        return min(best, key=lambda d: (-best[d], first_day(d))), "event"
+    if use_published:
+        pubs: dict[str, int] = {}
+        for r in records:
+            if r.published:
+                pubs[r.published[:10]] = pubs.get(r.published[:10], 0) + 1
+        if pubs:
+            return min(pubs, key=lambda d: (-pubs[d], d)), "published"
+    return None, None
+
+
+def _merge_story_reports(items: list[Interaction], window: int, use_published: bool) -> list[Interaction]:
+    """Second merging pass: within one story (press compilation or story cluster), interactions of
+    the same type, actors (unordered for symmetric types) and modality whose dates are compatible
+    (:func:`_dates_compatible`) and whose modes agree (an unstated mode agrees with any) are one
+    interaction -- the outlets of a press file date one summit by the day it happened, by their
+    own publication day or by its month, and some call it a visit while others do not."""
+    groups: dict[tuple, list[int]] = {}
+    for i, it in enumerate(items):
+        story = it.records[0].story
+        if story is None or it.date is None:
+            continue
+        pair = it.key[2] if len(it.key) == 5 else (it.source, it.target)
+        groups.setdefault((it.type, pair, it.modality, story), []).append(i)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    merged_any = False
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        for x in range(len(idx)):
+            ix = items[idx[x]]
+            for y in range(x + 1, len(idx)):
+                iy = items[idx[y]]
+                if ix.mode is not None and iy.mode is not None and ix.mode != iy.mode:
+                    continue
+                if _dates_compatible(ix.date, iy.date, window):
+                    rx, ry = find(idx[x]), find(idx[y])
+                    if rx != ry:
+                        parent[max(rx, ry)] = min(rx, ry)
+                        merged_any = True
+    if not merged_any:
+        return items
+    members: dict[int, list[Interaction]] = {}
+    for i, it in enumerate(items):
+        members.setdefault(find(i), []).append(it)
+    out = []
+    for root in sorted(members):
+        its = members[root]
+        head = its[0]
+        if len(its) > 1:
+            for other in its[1:]:
+                head.records.extend(other.records)
+                head.confidence = max(head.confidence, other.confidence)
+                head.dossiers = tuple(dict.fromkeys(head.dossiers + other.dossiers))
+            modes: dict[str, int] = {}
+            for r in head.records:
+                if r.mode:
+                    modes[r.mode] = modes.get(r.mode, 0) + 1
+            head.mode = max(modes, key=lambda m: modes[m]) if modes else None
+            head.date, head.dated_by = choose_date(head.records, use_published)
+        out.append(head)
     return out
 
 

@@ -158,10 +158,12 @@ class ModelInput:
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], stories: dict[str, str] | None = None) -> ModelInput:
-        """Records of articles in memory; ``stories`` maps article id -> story id (default: parent)."""
+        """Records of articles in memory. An article's story is its press compilation (``parent``)
+        when it has one, else ``stories[article id]`` (its story cluster), as in
+        :func:`marsad.store.queries.model_input`."""
         out = cls()
         for a in articles:
-            story = (stories or {}).get(a.id) or a.parent
+            story = a.parent or (stories or {}).get(a.id)
             art, events, quantities, quotes = records_from_article(a, story)
             out.articles.append(art)
             out.events.extend(events)
