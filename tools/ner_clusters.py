@@ -5,7 +5,7 @@ Usage: python tools/ner_clusters.py [--ant FILE] [--anercorp DIR] [-o FILE]
 Reads the ANT 2018 articles (text only, no labels) and the *training* lines 1–125,304 of ANERcorp
 (words only; the test portion is never read), folds every word to its clitic-stripped stem key
 (the same segmentation the NER features use), and clusters the frequent stems by their left and
-right neighbours: PPMI context vectors -> SVD (100 dimensions) -> hierarchical k-means (16 x 16 x 8).
+right neighbours: PPMI context vectors -> randomized SVD (100 dimensions) -> hierarchical k-means (16 x 16 x 8).
 Each stem gets a path of three characters (coarse to fine), written as ``stem<TAB>path``.
 Needs numpy (a tool dependency only; the package reads the TSV).
 """
@@ -49,8 +49,9 @@ def main() -> None:
     ap.add_argument("--ant", default=str(SHARED / "corpora" / "ant2018" / "articles.jsonl"))
     ap.add_argument("--anercorp", default=str(SHARED / "eval" / "anercorp"))
     ap.add_argument("-o", "--out", default=str(HERE / "src" / "marsad" / "actors" / "models" / "ner_clusters.tsv"))
-    ap.add_argument("--vocab", type=int, default=30000)
+    ap.add_argument("--vocab", type=int, default=60000)
     ap.add_argument("--contexts", type=int, default=2000)
+    ap.add_argument("--min-count", type=int, default=2)
     args = ap.parse_args()
     ext = make_extractor(clusters={})
     base = ext.normalizer.base
@@ -72,7 +73,7 @@ def main() -> None:
     pairs = read_anercorp_lines(Path(args.anercorp) / "ANERCorp_original_full.txt", *TRAIN_LINES)
     docs.append([stem(base(t).strip() or t) for t, _ in pairs if t])
     freq = Counter(s for d in docs for s in d)
-    vocab = [w for w, c in freq.most_common(args.vocab) if c >= 3]
+    vocab = [w for w, c in freq.most_common(args.vocab) if c >= args.min_count]
     ctx = [w for w, _ in freq.most_common(args.contexts)]
     vi = {w: i for i, w in enumerate(vocab)}
     ci = {w: i for i, w in enumerate(ctx)}
@@ -94,10 +95,14 @@ def main() -> None:
         pmi = np.log((m / total) / (pr @ pc + 1e-12) + 1e-12)
     ppmi = np.maximum(pmi, 0).astype(np.float32)
     ppmi[m == 0] = 0
-    u, s, _ = np.linalg.svd(ppmi, full_matrices=False)
-    x = u[:, :100] * np.sqrt(s[:100])
-    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    # randomized SVD (Halko et al.): a 100-dimensional embedding of the PPMI rows
     rng = np.random.default_rng(7)
+    y = ppmi @ rng.standard_normal((ppmi.shape[1], 150)).astype(np.float32)
+    y = ppmi @ (ppmi.T @ y)  # one power iteration
+    q, _ = np.linalg.qr(y)
+    ub, s, _ = np.linalg.svd(q.T @ ppmi, full_matrices=False)
+    x = (q @ ub)[:, :100] * np.sqrt(s[:100])
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
     paths = [""] * len(vocab)
     l1 = kmeans(x, 16, rng)
     for a in range(16):

@@ -73,11 +73,12 @@ class NerResult:
     sentences: int = 0
     tokens: int = 0
     model: str = ""
+    context: int = 0
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"test_file": self.test_file, "repaired": self.repaired, "repaired_tokens": self.repaired_tokens,
-                "sentences": self.sentences, "tokens": self.tokens, "model": self.model,
+                "sentences": self.sentences, "tokens": self.tokens, "model": self.model, "context": self.context,
                 "micro": self.micro.as_dict(), "per_type": {t: s.as_dict() for t, s in self.per_type.items()}}
 
 
@@ -142,14 +143,19 @@ def read_test(test_file: Path | str, repaired: bool = False) -> tuple[list[tuple
 
 
 def evaluate_ner(test_file: Path | str, repaired: bool = False, model_path: Path | str | None = None,
-                 kb=None) -> NerResult:
-    """Tag the test file's sentences with the model and score entities against its tags."""
+                 kb=None, context: int = 20) -> NerResult:
+    """Tag the test file's sentences with the model and score entities against its tags.
+
+    ``context`` is the number of neighbouring sentences (either side) used for document-level
+    consistency (:func:`marsad.actors.ner.propagate`), standing in for the article the runtime
+    component sees; 0 scores every sentence alone.
+    """
     model = Path(model_path) if model_path else DEFAULT_MODEL
     if not model.is_file():
         raise EvaluationError(f"NER model not found: {model}")
     sents, changed = read_test(test_file, repaired)
     extractor = make_extractor(kb)
-    pred = tag_sentences(model, [w for w, _ in sents], extractor)
+    pred = tag_sentences(model, [w for w, _ in sents], extractor, context=context)
     res = score_spans([t for _, t in sents], pred)
     res.test_file = str(test_file)
     res.repaired = repaired
@@ -157,6 +163,7 @@ def evaluate_ner(test_file: Path | str, repaired: bool = False, model_path: Path
     res.sentences = len(sents)
     res.tokens = sum(len(w) for w, _ in sents)
     res.model = str(model)
+    res.context = context
     return res
 
 

@@ -35,7 +35,7 @@ from marsad.text.normalize import Normalized, Normalizer
 from marsad.text.tokens import Tokenizer
 from marsad.types import Article, Entity, Mention
 
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 MODELS_DIR = Path(__file__).with_name("models")
 DEFAULT_MODEL = MODELS_DIR / "ner.crfsuite"
 DEFAULT_CLUSTERS = MODELS_DIR / "ner_clusters.tsv"
@@ -264,12 +264,14 @@ class FeatureExtractor:
         ]
         if suf:
             own.append("suf=" + self.normalizer.key(suf))
+        unk = False
         if shape == "A":
             for i in (1, 2, 3):
                 if len(stem) > i:
                     own.append(f"p{i}=" + stem[:i])
                     own.append(f"x{i}=" + stem[-i:])
-            if not self._known(stem_base):
+            unk = not self._known(stem_base)
+            if unk:
                 own.append("unk")
         if alt:
             own.append("alt=" + alt)
@@ -282,12 +284,15 @@ class FeatureExtractor:
         for off in self.OFFSETS:
             p = f"{off:+d}"
             f = [p + "s=" + stem, p + "sh=" + shape]
+            if cl:
+                f.append(p + "c2=" + cl[:2])
+            if unk:
+                f.append(p + "unk")
             if abs(off) == 1:
                 f.append(p + "w=" + key)
                 f.append(p + "pro=" + pro)
                 if cl:
                     f.append(p + "c=" + cl)
-                    f.append(p + "c2=" + cl[:2])
             f.extend(p + "g=" + g for g in gz)
             around.append(tuple(f))
         keep = self.keep
@@ -371,6 +376,47 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def propagate(stems: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], window: int | None = None,
+              types: Iterable[str] = ("PERS", "ORG", "MISC")) -> list[list[str]]:
+    """Document-level consistency: a name tagged in one sentence is tagged where it recurs.
+
+    For each sentence, the spans tagged in the sentences within ``window`` (all of them when
+    ``None``) give ``stem sequence -> most frequent type``; every untagged occurrence of such a
+    sequence (first stem of 3+ letters) gets that type, longest sequences first. LOC is left out by
+    default: place words recur as common nouns and adjectives more often than names do (on the dev
+    split propagating LOC lowered its F1).
+    """
+    from collections import Counter
+
+    keep = frozenset(types)
+    out = [list(t) for t in tags]
+    n = len(tags)
+    spans = [[(tuple(stems[j][a:b]), t) for a, b, t in bio_spans(tags[j])] for j in range(n)]
+
+    def table(lo: int, hi: int) -> list[tuple[tuple[str, ...], str]]:
+        seen: dict[tuple[str, ...], Counter] = {}
+        for j in range(lo, hi):
+            for key, t in spans[j]:
+                seen.setdefault(key, Counter())[t] += 1
+        rows = [(k, c.most_common(1)[0][0]) for k, c in seen.items()]
+        return sorted(((k, t) for k, t in rows if t in keep and len(k[0]) >= 3), key=lambda kt: -len(kt[0]))
+
+    whole = table(0, n) if window is None else None
+    for i in range(n):
+        rows = whole if whole is not None else table(max(0, i - window), min(n, i + window + 1))
+        if not rows:
+            continue
+        p, st = out[i], stems[i]
+        for key, t in rows:
+            size = len(key)
+            for a in range(len(st) - size + 1):
+                if st[a] == key[0] and tuple(st[a:a + size]) == key and all(x == "O" for x in p[a:a + size]):
+                    p[a] = "B-" + t
+                    for k in range(a + 1, a + size):
+                        p[k] = "I-" + t
+    return out
+
+
 def read_anercorp_lines(path: Path | str, first: int = 1, last: int | None = None) -> list[tuple[str, str]]:
     """``(token, tag)`` pairs of lines ``first..last`` (1-based, inclusive) of an ANERcorp file.
 
@@ -430,17 +476,24 @@ def base_words(words: Sequence[str]) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # Training
 # --------------------------------------------------------------------------------------------
-def make_extractor(kb=None, clusters: dict[str, str] | None = None, keep: frozenset[str] | None = None
-                   ) -> FeatureExtractor:
-    """The feature extractor used for training and tagging (KB gazetteers, packaged clusters)."""
+def make_extractor(kb=None, clusters: dict[str, str] | None = None, keep: frozenset[str] | None = None,
+                   tokenizer: Tokenizer | None = None) -> FeatureExtractor:
+    """The feature extractor used for training and tagging (KB gazetteers, packaged clusters).
+
+    The default tokenizer protects the same names as the pipeline's (the KB recognizer's
+    protected names), so passing the pipeline's tokenizer instead changes no feature and reuses
+    its cache of segmented words.
+    """
     if kb is None:
         from marsad.actors.kb import KnowledgeBase
 
         kb = KnowledgeBase.load()
     gaz = Gazetteers.from_kb(kb)
-    protected = set(gaz.per_first | gaz.per_last | gaz.surname | gaz.loc | gaz.org)
-    tok = Tokenizer(protected=protected, lemmas=False)
-    return FeatureExtractor(gaz, tok, load_clusters() if clusters is None else clusters, keep)
+    if tokenizer is None:
+        from marsad.actors.recognize import ActorRecognizer
+
+        tokenizer = Tokenizer(protected=ActorRecognizer(kb).protected_names, lemmas=False)
+    return FeatureExtractor(gaz, tokenizer, load_clusters() if clusters is None else clusters, keep)
 
 
 def train_crf(sentences: Sequence[tuple[list[str], list[str]]], out: Path | str, extractor: FeatureExtractor,
@@ -461,9 +514,13 @@ def train_crf(sentences: Sequence[tuple[list[str], list[str]]], out: Path | str,
     return out
 
 
-def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extractor: FeatureExtractor
-                  ) -> list[list[str]]:
-    """Viterbi tags for sentences of corpus words."""
+def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extractor: FeatureExtractor,
+                  context: int | None = 0) -> list[list[str]]:
+    """Viterbi tags for sentences of corpus words.
+
+    ``context`` > 0 applies :func:`propagate` with that many sentences either side (the corpus
+    has no document breaks; the runtime component uses the whole article); 0 tags sentences alone.
+    """
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -471,7 +528,12 @@ def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extract
         tagger.open(str(model))
     except Exception as exc:  # noqa: BLE001
         raise ModelError(f"cannot open NER model {model}: {exc}") from exc
-    return [tagger.tag(extractor.sentence(base_words(ws))) if ws else [] for ws in sentences]
+    words = [base_words(ws) for ws in sentences]
+    tags = [list(tagger.tag(extractor.sentence(ws))) if ws else [] for ws in words]
+    if context:
+        stems = [[extractor.word(w).stem for w in ws] for ws in words]
+        tags = propagate(stems, tags, context)
+    return tags
 
 
 def train_ner(anercorp_dir: Path | str, out: Path | str = DEFAULT_MODEL, c1: float = 0.1, c2: float = 0.05,
@@ -517,11 +579,13 @@ def train_ner(anercorp_dir: Path | str, out: Path | str = DEFAULT_MODEL, c1: flo
         "size_bytes": out.stat().st_size,
     }
     if dev:
-        pred = tag_sentences(out, [w for w, _ in dev], make_extractor())
-        res = score_spans([t for _, t in dev], pred)
+        ext = make_extractor()
+        gold = [t for _, t in dev]
         record["dev_tokens"] = sum(len(w) for w, _ in dev)
-        record["dev_micro_f1"] = round(res.micro.f1, 4)
-        record["dev_per_type_f1"] = {t: round(s.f1, 4) for t, s in res.per_type.items()}
+        for ctx, name in ((0, "dev"), (20, "dev_context20")):
+            res = score_spans(gold, tag_sentences(out, [w for w, _ in dev], ext, context=ctx))
+            record[f"{name}_micro_f1"] = round(res.micro.f1, 4)
+            record[f"{name}_per_type_f1"] = {t: round(s.f1, 4) for t, s in res.per_type.items()}
     return record
 
 
@@ -548,14 +612,19 @@ class NameRecognizer:
     """``Article -> Article``: names the knowledge base lacks, as document-level entities.
 
     ``model_path`` defaults to the packaged model; ``kb`` (a KnowledgeBase) feeds the gazetteer
-    features and defaults to the packaged knowledge base. Both are loaded on first use.
+    features and defaults to the packaged knowledge base. Both are loaded on first use. Pass the
+    pipeline's tokenizer (``Resources.tokenizer()``) as ``tokenizer`` to reuse its cache of
+    segmented words (the text layer has already segmented every word of the article).
     """
 
     name = "ner"
 
-    def __init__(self, model_path: Path | str | None = None, kb=None, min_confidence: float = 0.0):
+    def __init__(self, model_path: Path | str | None = None, kb=None, min_confidence: float = 0.0,
+                 tokenizer: Tokenizer | None = None, propagate: bool = True):
         self.model_path = Path(model_path) if model_path else DEFAULT_MODEL
+        self.propagate = propagate
         self._kb = kb
+        self._tokenizer = tokenizer
         self.min_confidence = min_confidence
         self.normalizer = Normalizer()
         self._tagger = None
@@ -574,7 +643,7 @@ class NameRecognizer:
         except Exception as exc:  # noqa: BLE001
             raise ModelError(f"cannot open NER model {self.model_path}: {exc}") from exc
         keep = frozenset(a for (a, _label), w in info.state_features.items() if w != 0.0)
-        self._extractor = make_extractor(self._kb, keep=keep)
+        self._extractor = make_extractor(self._kb, keep=keep, tokenizer=self._tokenizer)
         self._tagger = tagger
 
     @property
@@ -596,15 +665,35 @@ class NameRecognizer:
         if self._tagger is None:
             self._load()
         tagger, ext = self._tagger, self._extractor
-        spans: list[NameSpan] = []
-        for ws in self._sentence_words(norm, sentences):
-            feats = ext.sentence([w for _, _, w in ws])
-            tags = tagger.tag(feats)
+        sents = list(self._sentence_words(norm, sentences))
+        all_tags: list[list[str]] = []
+        confs: dict[tuple[int, int, int], float] = {}
+        for k, ws in enumerate(sents):
+            tags = tagger.tag(ext.sentence([w for _, _, w in ws]))
+            for s, e, _typ in bio_spans(tags):
+                confs[(k, s, e)] = min(tagger.marginal(tags[i], i) for i in range(s, e))
+            all_tags.append(tags)
+        if self.propagate and confs:
+            stems = [[ext.word(w).stem for _, _, w in ws] for ws in sents]
+            all_tags = propagate(stems, all_tags)
+        # a recurrence tagged by propagation takes the best confidence of its name elsewhere
+        best: dict[tuple[str, ...], float] = {}
+        found: list[tuple[int, int, int, str, float | None]] = []
+        for k, (ws, tags) in enumerate(zip(sents, all_tags)):
             for s, e, typ in bio_spans(tags):
-                conf = min(tagger.marginal(tags[i], i) for i in range(s, e))
-                a, _ = norm.to_original(ws[s][0], ws[s][1])
-                _, b = norm.to_original(ws[e - 1][0], ws[e - 1][1])
-                spans.append(NameSpan(a, b, typ, conf))
+                c = confs.get((k, s, e))
+                found.append((k, s, e, typ, c))
+                if c is not None:
+                    key = tuple(w for _, _, w in ws[s:e])
+                    best[key] = max(best.get(key, 0.0), c)
+        spans: list[NameSpan] = []
+        for k, s, e, typ, c in found:
+            ws = sents[k]
+            if c is None:
+                c = 0.9 * best.get(tuple(w for _, _, w in ws[s:e]), 0.5)
+            a, _ = norm.to_original(ws[s][0], ws[s][1])
+            _, b = norm.to_original(ws[e - 1][0], ws[e - 1][1])
+            spans.append(NameSpan(a, b, typ, c))
         return spans
 
     def _sentence_words(self, norm: Normalized, sentences) -> Iterator[list[tuple[int, int, str]]]:

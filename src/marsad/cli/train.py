@@ -1,8 +1,9 @@
 """``marsad train ner [--anercorp DIR] [-o FILE]``: retrain the packaged name recognizer.
 
 Trains the CRF on lines 1–125,304 of ANERcorp's original file (the test portion is never read)
-and writes the model and its provenance JSON (``FILE`` with ``.json``). With ``--dev`` the last
-10% of those lines is held out and its entity F1 reported, the way c1/c2 were chosen.
+and writes the model and its provenance JSON (``FILE`` with ``.json``). With ``--dev`` a first model
+is trained without the last 10% of those lines and its entity F1 on them is recorded in the
+provenance (the split c1/c2 were chosen on), then the model is trained on all the lines.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def train_command() -> None:
 @click.option("--iterations", type=click.IntRange(1, 5000), default=None, help="L-BFGS iterations.")
 @click.option("--last-line", type=click.IntRange(2, 125_304), default=125_304, show_default=True,
               help="Train on lines 1..N only (a smaller model, for quick checks).")
-@click.option("--dev", "dev", is_flag=True, help="Hold out the last 10%% of the lines and report dev F1.")
+@click.option("--dev", "dev", is_flag=True,
+              help="First train a model without the last 10%% of the lines and record its F1 on them "
+                   "(doubles the time), then train on all the lines.")
 @handle_errors
 def train_ner_command(anercorp: Path | None, output: Path | None, c1: float | None, c2: float | None,
                       iterations: int | None, last_line: int, dev: bool) -> None:
@@ -42,10 +45,18 @@ def train_ner_command(anercorp: Path | None, output: Path | None, c1: float | No
     utf8_output()
     anercorp = anercorp or SHARED_ANERCORP
     output = output or DEFAULT_MODEL
-    record = train_ner(anercorp, output, c1=HYPERPARAMS["c1"] if c1 is None else c1,
-                       c2=HYPERPARAMS["c2"] if c2 is None else c2,
-                       max_iterations=iterations or HYPERPARAMS["max_iterations"],
-                       lines=(1, last_line), dev_fraction=0.1 if dev else 0.0)
+    params = {"c1": HYPERPARAMS["c1"] if c1 is None else c1, "c2": HYPERPARAMS["c2"] if c2 is None else c2,
+              "max_iterations": iterations or HYPERPARAMS["max_iterations"], "lines": (1, last_line)}
+    dev_fields: dict = {}
+    if dev:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            held = train_ner(anercorp, Path(tmp) / "dev.crfsuite", dev_fraction=0.1, **params)
+        dev_fields = {k: v for k, v in held.items() if k.startswith("dev")}
+        dev_fields["dev_split"] = "last 10% of the training lines (cut at a sentence end), model trained on the rest"
+    record = train_ner(anercorp, output, **params)
+    record.update(dev_fields)
     prov = write_provenance(output, record)
     click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     click.echo(f"model: {output}\nprovenance: {prov}", err=True)
