@@ -185,6 +185,11 @@ class Normalizer:
         """The folded key of ``text`` without an offset map (for lexicon entries and queries)."""
         return _collapse_spaces(text.translate(self._key))
 
+    def fold(self, text: str) -> str:
+        """The key view of ``text`` character for character: :meth:`key` without collapsing white
+        space (a slice of :attr:`Normalized.key` is the fold of the same slice of ``base``)."""
+        return text.translate(self._key)
+
     def base(self, text: str) -> str:
         """``text`` with diacritics, tatweel and invisible marks removed, letters unchanged."""
         return text.translate(self._base)
@@ -233,8 +238,6 @@ def _offset_table(npos: list[int], opos: list[int], step: list[int], nlen: int, 
     return table
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _collapse_spaces(s: str) -> str:
-    return _SPACES.sub(" ", s).strip()
+    # runs of white space to one space, trimmed (str.split() knows the same white space as \s)
+    return " ".join(s.split())

@@ -73,6 +73,7 @@ class Tokenizer:
         self._seg_cache: dict[str, tuple[tuple[str, ...], int, int, str]] = {}
         self._lemma_cache: dict[str, str] = {}
         self._known_cache: dict[str, bool] = {}
+        self._plan_cache: dict[str, tuple] = {}
 
     # -- segmentation -------------------------------------------------------------------
     def _known(self, word: str) -> bool:
@@ -154,47 +155,64 @@ class Tokenizer:
         return 2.0 if known else 0.0
 
     # -- tokens ---------------------------------------------------------------------------
+    def _plan(self, word: str) -> tuple[tuple[tuple[str, int, int], ...], int, int, str, str | None, str]:
+        """How an Arabic word (base view) becomes tokens, computed once per distinct word.
+
+        ``(proclitics, stem_start, stem_end, stem_key, stem_lemma, suffix_key)``: each proclitic
+        is ``(part, start, end)`` relative to the word; keys are the folded views of the slices
+        (the key view is a one-for-one fold of the base view, so a slice of it is the fold of the
+        same slice of the word).
+        """
+        hit = self._plan_cache.get(word)
+        if hit is not None:
+            return hit
+        parts, st, en, suf = self.segment(word)
+        pres = []
+        pos = 0
+        for part in parts:
+            # "لل" writes ل + ال as two letters: the article token covers the second ل only
+            width = 1 if (part == "ال" and word[pos:pos + 2] != "ال") else len(part)
+            pres.append((part, pos, pos + width))
+            pos += width
+        fold = self.normalizer.fold
+        plan = (tuple(pres), st, en, fold(word[st:en]), self.lemma_of(word[st:en]),
+                fold(word[en:]) if suf else "")
+        if len(self._plan_cache) < 200_000:
+            self._plan_cache[word] = plan
+        return plan
+
     def tokenize(self, norm: Normalized, sentences: list[Sentence] | None = None) -> list[Token]:
         """Tokens of a normalized text, with offsets into ``norm.original``."""
         tokens: list[Token] = []
         append = tokens.append
-        base, key = norm.base, norm.key
+        key = norm.key
+        # a text without deletions or expansions maps every offset to itself
+        identity = len(norm.npos) == 1 and len(norm.key) == len(norm.original)
         to_orig = norm.to_original
-        segment = self.segment
-        lemma_of = self.lemma_of if self.lemmas else None
+        table = norm.table
+        plan_of = self._plan
+        lemmas = self.lemmas
         sent_ends = [x.end for x in sentences] if sentences else []
         last_sent = len(sent_ends) - 1
         si = 0
-        for w, m in enumerate(_WORD.finditer(base)):
+        for w, m in enumerate(_WORD.finditer(norm.base)):
             s, e = m.span()
+            first = table[s]  # where the word starts in the original
+            while si < last_sent and first >= sent_ends[si]:
+                si += 1
             if m.lastgroup != "ar":
-                a, b = to_orig(s, e)
-                while si < last_sent and a >= sent_ends[si]:
-                    si += 1
+                a, b = (s, e) if identity else to_orig(s, e)
                 append(Token(a, b, key[s:e], w, "stem", None, si))
                 continue
-            word = m.group()
-            parts, st, en, suf = segment(word)
-            pos = s
-            first = True
-            for part in parts:
-                # "لل" writes ل + ال as two letters: the article token covers the second ل only
-                width = 1 if (part == "ال" and base[pos:pos + 2] != "ال") else len(part)
-                a, b = to_orig(pos, pos + width)
-                if first:
-                    while si < last_sent and a >= sent_ends[si]:
-                        si += 1
-                    first = False
+            pres, st, en, stem_key, lemma, suf_key = plan_of(m.group())
+            for part, ps, pe in pres:
+                a, b = (s + ps, s + pe) if identity else to_orig(s + ps, s + pe)
                 append(Token(a, b, part, w, "pre", None, si))
-                pos += width
-            a, b = to_orig(s + st, s + en)
-            if first:
-                while si < last_sent and a >= sent_ends[si]:
-                    si += 1
-            append(Token(a, b, key[s + st:s + en], w, "stem", lemma_of(word[st:en]) if lemma_of else None, si))
-            if suf:
-                a, b = to_orig(s + en, e)
-                append(Token(a, b, key[s + en:e], w, "suf", None, si))
+            a, b = (s + st, s + en) if identity else to_orig(s + st, s + en)
+            append(Token(a, b, stem_key, w, "stem", lemma if lemmas else None, si))
+            if suf_key:
+                a, b = (s + en, e) if identity else to_orig(s + en, e)
+                append(Token(a, b, suf_key, w, "suf", None, si))
         return tokens
 
     def lemma_of(self, stem: str) -> str:
