@@ -39,6 +39,58 @@ def fact_key(r: EventRecord, symmetric: frozenset[str]) -> str:
     return f"{r.type} {s}{arrow}{t} {r.modality}"
 
 
+_MODALITY_WORDS = {"future": ("announced", "مُعلن"), "hypothetical": ("possible", "محتمل"),
+                   "negated": ("denied", "منفي")}
+
+
+def fact_text(records: list[EventRecord], config: ModelConfig, kb=None, lang: str = "en") -> str:
+    """A fact (see :func:`fact_key`) in words: what happened, who to whom, when.
+
+    ``Turkey and Russia: meeting (visit), 2021-09-29`` for the symmetric types, ``Russia → Turkey:
+    military attack (aerial), 2021-09-26`` otherwise; an actor the text does not name is "unnamed";
+    the date is the most frequent coded date of the reports, else their publication day; a
+    modality other than asserted is added (announced, possible, denied). Type and mode names come
+    from ``labels.event_types`` / ``labels.event_modes`` of ``model.yaml``.
+    """
+    r = records[0]
+    sym = r.type in config.symmetric_types
+    s, t = r.source_code, r.target_code
+    if sym and s and t and t < s:
+        s, t = t, s
+    unnamed = "جهة غير مسماة" if lang == "ar" else "unnamed"
+    sn = config.actor_name(s, lang, kb) if s else unnamed
+    tn = config.actor_name(t, lang, kb) if t else unnamed
+    what = config.label("event_types", r.type, lang)
+    if what == r.type:
+        what = r.type.lower()
+    modes = [x.mode for x in records if x.mode]
+    if modes:
+        mode = max(set(modes), key=modes.count)
+        what += f" ({config.label('event_modes', mode, lang)})"
+    dates: dict[str, int] = {}
+    for x in records:
+        d = x.date or (x.published[:10] if x.published else None)
+        if d:
+            dates[d] = dates.get(d, 0) + 1
+    when = min(dates, key=lambda d: (-dates[d], d)) if dates else None
+    mod = _MODALITY_WORDS.get(r.modality)
+    if lang == "ar":
+        who = f"{sn} و{tn}" if sym else f"من {sn} إلى {tn}"
+        text = f"{what}: {who}"
+        if when:
+            text += f"، {when}"
+        if mod:
+            text += f" ({mod[1]})"
+        return text
+    who = f"{sn} and {tn}" if sym else f"{sn} → {tn}"
+    text = f"{who}: {what}"
+    if when:
+        text += f", {when}"
+    if mod:
+        text += f" ({mod[0]})"
+    return text
+
+
 def figure_key(q: QuantityRecord) -> str:
     value = int(q.value) if float(q.value).is_integer() else q.value
     return f"{q.what or 'other'} {value} {q.unit or ''}".strip()

@@ -137,14 +137,16 @@ class Registers:
 
     @classmethod
     def build(cls, model: DyadModel, quantities: Iterable[QuantityRecord] = (), scope: str = "dyad",
-              max_shocks: int = 20, tolerance: float | None = None) -> Registers:
+              max_shocks: int = 20, tolerance: float | None = None, kb=None) -> Registers:
+        """``kb`` (a KnowledgeBase) names the participants and places the evidence does not name
+        (an event's own source/target person, e.g. a leader behind a capital's name)."""
         if scope not in ("dyad", "all"):
             raise ModelError(f"scope must be 'dyad' or 'all', not {scope!r}")
         reg = cls(model.a, model.b)
         by_date = lambda x: (first_day(x.date) if x.date else "9999", x.interaction.id)  # noqa: E731
         for it in model.interactions:
             if it.type == "CONSULT":
-                reg.contacts.append(_contact(it))
+                reg.contacts.append(_contact(it, kb))
             elif it.type in ("AGREE", "COOPERATE"):
                 what = sorted({r.trigger.text for r in it.records if r.trigger is not None and r.trigger.text})
                 reg.agreements.append(Agreement(it.type, it.date, STATUS.get(it.modality, it.modality), what,
@@ -174,7 +176,16 @@ class Registers:
                 "figures": {w: [p.to_dict() for p in pts] for w, pts in self.figures.items()}}
 
 
-def _contact(it: Interaction) -> Contact:
+def _kb_name(kb, entity: str | None) -> str | None:
+    if kb is None or not entity:
+        return None
+    e = kb.get(entity)
+    if e is None:
+        return None
+    return e.name_ar or e.name_en
+
+
+def _contact(it: Interaction, kb=None) -> Contact:
     places: dict[str, dict] = {}
     people: dict[str, dict] = {}
     for r in it.records:
@@ -189,6 +200,9 @@ def _contact(it: Interaction) -> Contact:
                 p = people.setdefault(c.entity, {"entity": c.entity, "name": None, "acts_for": c.acts_for, "n": 0})
                 p["name"] = p["name"] or c.name or c.text
                 p["n"] += 1
+    for d in (*places.values(), *people.values()):
+        if not d["name"]:
+            d["name"] = _kb_name(kb, d["entity"])
     date_precision = it.records[0].date_precision if it.dated_by == "event" else ("day" if it.date else None)
     return Contact(it.date, date_precision, it.mode or "meeting", it.modality,
                    sorted(places.values(), key=lambda p: (-p["n"], p["entity"])),

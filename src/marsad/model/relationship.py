@@ -26,7 +26,7 @@ class Relationship:
               lexicon: ToneLexicon | None = None, periods=None, kb=None) -> Relationship:
         config = config or ModelConfig.load()
         model = DyadModel.build(data.events, a, b, period, start, end, config)
-        registers = Registers.build(model, data.quantities)
+        registers = Registers.build(model, data.quantities, kb=kb)
         character = Character.build(model, periods, kb)
         framing = Framing.build(data, lexicon, config, codes=(model.a, model.b))
         return cls(model, registers, character, framing)

@@ -291,6 +291,10 @@ def build_report(store_or_records, dyad: tuple[str, str] | None = None, start: s
                  lexicon=None, kb=None, generated: str | None = None) -> Report:
     """The briefing on ``dyad`` (default: the pair with the most events) from ``start`` to ``end``.
 
+    ``kb`` lends names to actor codes, people and places the model settings do not label; by
+    default the knowledge base of :class:`marsad.resources.Resources` (``kb=False``: none, codes
+    and entity ids are shown as they are).
+
     ``period`` is ``month``, ``quarter``, ``year`` or ``auto`` (months for up to two years,
     then quarters, then years). With no events at all, or none between the two actors, the report
     still builds, with ``status`` ``no_events`` and empty sections that say so.
@@ -305,6 +309,7 @@ def build_report(store_or_records, dyad: tuple[str, str] | None = None, start: s
     inp = load_input(store_or_records)
     data = inp.data
     config = config or ModelConfig.load()
+    kb = default_kb() if kb is None else (kb or None)
     a, b = (dyad[0], dyad[1]) if dyad else (None, None)
     ev = Evidence(inp.urls)
     content = _skeleton(data, a, b, start, end, generated)
@@ -330,6 +335,26 @@ def build_report(store_or_records, dyad: tuple[str, str] | None = None, start: s
         return Report(content)
     _fill(content, rel, data, config, ev, kb)
     return Report(content, rel)
+
+
+def default_kb():
+    """The shipped knowledge base (through :class:`marsad.resources.Resources`), or ``None`` when
+    it cannot be read (the report then shows codes and ids instead of names)."""
+    from marsad.errors import MarsadError
+
+    try:
+        from marsad.resources import Resources
+
+        return Resources().kb
+    except MarsadError:
+        return None
+
+
+def _entity_words(entity: str | None) -> str | None:
+    """``person.fidan_hakan`` -> ``fidan hakan``: an id shown as words when no name is known."""
+    if not entity:
+        return None
+    return entity.split(".", 1)[-1].split(":")[-1].replace("_", " ")
 
 
 def _skeleton(data: ModelInput, a, b, start, end, generated) -> dict:
@@ -486,7 +511,7 @@ def _fill(content: dict, rel, data: ModelInput, cfg: ModelConfig, ev: Evidence, 
 
     # registers
     def names_of(items, key="name"):
-        return [x.get(key) or x.get("entity") for x in items]
+        return [x.get(key) or _entity_words(x.get("entity")) for x in items]
 
     content["contacts"] = [{
         "date": c.date, "date_precision": c.date_precision, "mode": c.mode,
@@ -551,7 +576,7 @@ def _fill(content: dict, rel, data: ModelInput, cfg: ModelConfig, ev: Evidence, 
     used.update(r["dossier"] for r in rows)
     content["labels"] = {"dossiers": {d: _label(cfg, "dossiers", d) for d in sorted(used)}}
     content["network"] = _network(model, cfg, ev, kb)
-    content["framing"] = _framing(fr, cfg, ev, data)
+    content["framing"] = _framing(fr, cfg, ev, data, kb)
     content["evidence"] = ev.to_dict()
 
 
@@ -582,27 +607,38 @@ def _network(model, cfg: ModelConfig, ev: Evidence, kb, max_nodes: int = 14) -> 
     return {"nodes": nodes, "edges": edges, "omitted": max(0, len(ranked) - max_nodes)}
 
 
-def _framing(fr, cfg: ModelConfig, ev: Evidence, data: ModelInput, max_stories: int = 6) -> dict:
+def _framing(fr, cfg: ModelConfig, ev: Evidence, data: ModelInput, kb=None, max_stories: int = 6) -> dict:
+    from marsad.model.framing import fact_text
+
     stories = []
     for st in fr.stories[:max_stories]:
         outlets = []
+        reports: dict[str, list] = {}
+        for o in st.outlets:
+            for k, v in o.facts.items():
+                reports.setdefault(k, []).extend(v)
+        texts = {k: {"en": fact_text(v, cfg, kb, "en"), "ar": fact_text(v, cfg, kb, "ar")}
+                 for k, v in reports.items()}
         for o in st.outlets:
             recs = [r for rs in o.facts.values() for r in rs]
             tone = o.tone.to_dict()
             outlets.append({
                 "outlet": o.outlet, "articles": list(o.articles),
-                "facts": [{"key": k, "n": len(v), "ref": ev.ref(v)} for k, v in sorted(o.facts.items())],
+                "facts": [{"key": k, "text": texts[k], "n": len(v), "ref": ev.ref(v)}
+                          for k, v in sorted(o.facts.items())],
                 "n_facts": len(o.facts), "facts_ref": ev.ref(recs),
                 "speakers": sorted(o.quotes), "figures": sorted(o.figures),
                 "omitted": {"facts": list(o.omitted_facts), "speakers": list(o.omitted_speakers),
                             "figures": list(o.omitted_figures)},
+                "omitted_facts_text": [texts[k] for k in o.omitted_facts if k in texts],
                 "coverage": _r(o.coverage),
                 "tone": tone["score"], "tone_words": [h["entry"] for h in tone["hits"][:6]],
                 "tone_ref": ev.tone(st.story, o.outlet, tone, o.articles),
             })
         stories.append({"story": st.story, "title": st.title, "n_outlets": len(st.outlets),
                         "n_articles": len(st.articles), "n_facts": len(st.facts),
-                        "facts": [{"key": k, "outlets": list(v)} for k, v in sorted(st.facts.items())],
+                        "facts": [{"key": k, "text": texts.get(k), "outlets": list(v)}
+                                  for k, v in sorted(st.facts.items())],
                         "outlets": outlets})
     return {"stories": stories, "n_stories": len(fr.stories)}
 

@@ -465,7 +465,7 @@ def _network(c: dict) -> str:
 def _fact_list(facts: list[dict], limit: int = 6) -> str:
     if not facts:
         return "—"
-    items = [f'{esc(f["key"])} ({num(f["n"], f["ref"])})' for f in facts[:limit]]
+    items = [f'{esc((f.get("text") or {}).get("en") or f["key"])} ({num(f["n"], f["ref"])})' for f in facts[:limit]]
     more = f"<br>… {len(facts) - limit} more" if len(facts) > limit else ""
     return "<br>".join(items) + more
 
@@ -476,6 +476,13 @@ def _speakers(keys: list[str], limit: int = 5) -> str:
     shown = [ar(k) if re.search(r"[\u0600-\u06FF]", k) else esc(k.split(".", 1)[-1].replace("_", " "))
              for k in keys[:limit]]
     return "<br>".join(shown) + (f"<br>… {len(keys) - limit} more" if len(keys) > limit else "")
+
+
+def _omitted_texts(o: dict) -> list[str]:
+    texts = o.get("omitted_facts_text")
+    if texts is not None and len(texts) == len(o["omitted"]["facts"]):
+        return [t["en"] for t in texts]
+    return list(o["omitted"]["facts"])
 
 
 def _omitted(keys: list[str]) -> str:
@@ -504,7 +511,7 @@ def _framing(c: dict) -> str:
             f'<tr><td>{ar(o["outlet"])}</td><td class="n">{len(o["articles"])}</td>'
             f'<td class="n">{num(o["n_facts"], o["facts_ref"])}</td>'
             f'<td class="n">{num(_pct(o["coverage"]), o["facts_ref"])}</td>'
-            f'<td class="facts">{_fact_list(o["facts"])}</td><td class="facts">{_omitted(o["omitted"]["facts"])}</td>'
+            f'<td class="facts">{_fact_list(o["facts"])}</td><td class="facts">{_omitted(_omitted_texts(o))}</td>'
             f'<td class="facts">{_speakers(o["speakers"])}</td>'
             f'<td class="n">{num(fmt_balance(o["tone"]), o["tone_ref"])}'
             f'{ar("، ".join(o["tone_words"]).replace("*", ""), "div", "ar tone-words") if o["tone_words"] else ""}</td></tr>'

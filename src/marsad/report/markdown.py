@@ -187,8 +187,9 @@ def render_markdown(c: dict) -> str:
         out.extend(_table(["Outlet", "Articles", "Facts", "Coverage", "Reports", "Leaves out", "Quotes", "Tone"], [[
             ar(o["outlet"]), str(len(o["articles"])), num(o["n_facts"], o["facts_ref"]),
             num("—" if o["coverage"] is None else f'{100 * o["coverage"]:.0f}%', o["facts_ref"]),
-            "; ".join(f'{f["key"]} ({num(f["n"], f["ref"])})' for f in o["facts"]) or "—",
-            "; ".join(o["omitted"]["facts"]) or "—", ", ".join(o["speakers"]) or "—",
+            "; ".join(f'{(f.get("text") or {}).get("en") or f["key"]} ({num(f["n"], f["ref"])})'
+                      for f in o["facts"]) or "—",
+            "; ".join(t["en"] for t in o.get("omitted_facts_text") or []) or "; ".join(o["omitted"]["facts"]) or "—", ", ".join(o["speakers"]) or "—",
             num(fmt_balance(o["tone"]), o["tone_ref"]) + (" " + ar("، ".join(o["tone_words"])) if o["tone_words"] else "")]
             for o in st["outlets"]]))
 
