@@ -106,7 +106,12 @@ def _span(s: Span) -> dict:
 
 
 def _actor(a: ActorRef | None) -> dict | None:
-    return None if a is None else {"entity": a.entity, "code": a.code}
+    if a is None:
+        return None
+    d = {"entity": a.entity, "code": a.code}
+    if a.agent is not None:  # generic actors only: records without agents keep their v1 shape
+        d["agent"] = a.agent
+    return d
 
 
 def _entities(article: Article, chk: _Checker) -> list[dict]:
@@ -247,7 +252,12 @@ def _read_span(d: dict | None) -> Span | None:
 
 
 def _read_actor(d: dict | None) -> ActorRef | None:
-    return None if d is None else ActorRef(d.get("entity"), d.get("code"))
+    if d is None:
+        return None
+    entity, agent = d.get("entity"), d.get("agent")
+    if agent is None and isinstance(entity, str) and entity.startswith("agent:"):
+        agent = entity[len("agent:"):]
+    return ActorRef(entity, d.get("code"), agent)
 
 
 def article_from_dict(record: dict, text: str | None = None) -> Article:

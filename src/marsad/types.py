@@ -94,10 +94,22 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
-    """One side of an event: the entity and the actor code it acts for."""
+    """One side of an event: the entity and the actor code it acts for.
+
+    ``agent`` names a generic actor (``POLICE``, ``MILITARY``, ``PROTESTERS``... see
+    ``events/data/agents.yaml``) when the side is a group without a proper name; its ``entity`` is then
+    ``"agent:<AGENT>"`` and ``code`` the state attached to it in the text (``الشرطة العراقية`` → ``IRQ``),
+    or None when the text attaches none.
+    """
 
     entity: str | None
     code: str | None
+    agent: str | None = None
+
+    def __post_init__(self) -> None:
+        # stores and records that keep only (entity, code) still give the agent back
+        if self.agent is None and self.entity is not None and self.entity.startswith("agent:"):
+            object.__setattr__(self, "agent", self.entity[6:] or None)
 
 
 @dataclass(slots=True)

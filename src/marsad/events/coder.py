@@ -26,6 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from marsad.events.agents import AGENT_PREFIX, UNCODED, actor_ref
 from marsad.events.lexicon import Form, Lexicon
 from marsad.events.ontology import Ontology
 from marsad.types import ActorRef, Article, Event, Span
@@ -40,7 +41,9 @@ _NOMINAL_PRES = frozenset({"ال", "ب", "ك", "ل"})
 _NOUN_CONTEXT = frozenset({"من", "في", "الي", "علي", "عن", "مع", "بعد", "قبل", "خلال", "عقب", "اثر", "منذ", "ما"})
 _COMMAS = frozenset({"،", ",", "؛", ";"})
 _VS_SKIP = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-                      "ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "رسميا", "مساء", "صباح", "صباحا", "مساءا"})
+                      "ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "رسميا", "مساء", "صباح", "صباحا", "مساءا",
+                      # quantifiers before a group noun (تظاهر آلاف الطلاب، قتل عشرات المسلحين)
+                      "الاف", "مئات", "عشرات", "ملايين", "الالاف", "المئات", "العشرات", "اعداد", "حشود"})
 _CONTEXT_PREPS = frozenset({"في", "خلال", "اثر", "جراء", "بعد", "قبل", "منذ", "عقب", "اثناء"})
 _CLAUSE_PUNCT = frozenset(".؛;:!?؟\n")
 _TRIM = " \t\n\u00a0،,.:;؛-–—\"'«»“”"
@@ -110,6 +113,8 @@ class EventCoder:
         self.kb = kb
         self.cues = lexicon.cues
         self._max_phrase = max((len(f.words) for fs in lexicon.phrases.values() for f in fs), default=1)
+        ag = lexicon.agents
+        self._agent_keys = ag.keys | frozenset("ال" + k for k in ag.keys) if ag is not None else frozenset()
 
     # ------------------------------------------------------------------------------- entry
     def __call__(self, article: Article) -> Article:
@@ -120,6 +125,10 @@ class EventCoder:
         kinds = {eid: ent.kind for eid, ent in article.entities.items()}
         keep = {bisect.bisect_right(sent_starts, m.start) - 1 for m in article.mentions
                 if m.acts_for and kinds.get(m.entity) not in ("place", "thing")}
+        agents = self.lexicon.agents
+        if agents is not None:
+            akeys = self._agent_keys
+            keep.update(t.sentence for t in article.tokens if t.part == "stem" and t.norm in akeys)
         if not keep:
             return article
         words = self._words(article, keep)
@@ -217,10 +226,15 @@ class EventCoder:
                 if overlap:
                     continue
             phrases.append(_Actor(w0, w1, s, e, code, m.entity, m.confidence, adj, met))
+        if self.lexicon.agents is not None:
+            phrases = self._agent_phrases(words, phrases, kinds)
         # prepositions, heads of adjectives, coordination
         preps = cues.prepositions
         kept: list[_Actor] = []
         for i, a in enumerate(phrases):
+            if a.adjective and a.w0 > 0 and words[a.w0 - 1].sentence == words[a.w0].sentence and (
+                    words[a.w0 - 1].whole in preps or any(p in ("ب", "ل") for p in words[a.w0].pres)):
+                a.adjective = False  # a gentilic used as a noun after a preposition (على الفلسطينيين، للأتراك)
             if a.adjective:
                 prev = kept[-1] if kept else None
                 if prev is not None and prev.adjective and prev.head is not None and (
@@ -261,6 +275,76 @@ class EventCoder:
                 group += 1
                 a.group = group
         return kept
+
+    def _agent_phrases(self, words: list[_Word], phrases: list[_Actor], kinds: dict) -> list[_Actor]:
+        """Generic actors (``agents.yaml``): an agent noun takes the code of a state adjective or a genitive
+        actor attached to it (الشرطة العراقية، قوات النظام), else stands as an uncoded actor ``?AGENT``."""
+        ag = self.lexicon.agents
+        akeys = self._agent_keys
+        covered: dict[int, _Actor] = {}
+        for p in phrases:
+            for j in range(p.w0, p.w1 + 1):
+                covered[j] = p
+        starts = {p.w0: p for p in phrases}
+        out = list(phrases)
+        n_words = len(words)
+        i = 0
+        while i < n_words:
+            w = words[i]
+            if (w.stem not in akeys and w.whole not in akeys) or i in covered:
+                i += 1
+                continue
+            sent = w.sentence
+
+            def keys_at(k: int, i=i, sent=sent) -> tuple[str, ...]:
+                j = i + k
+                if j >= n_words or words[j].sentence != sent:
+                    return ()
+                return (words[j].stem, _strip(words[j].whole))
+
+            m = ag.match(keys_at)
+            if m is None:
+                i += 1
+                continue
+            n, agent = m
+            end = i + n - 1
+            if any(j in covered for j in range(i, end + 1)) or (
+                    i > 0 and words[i - 1].sentence == sent and words[i - 1].stem in ag.not_before) or (
+                    end + 1 < n_words and words[end + 1].sentence == sent and (
+                        words[end + 1].stem in ag.not_after or _strip(words[end + 1].whole) in ag.not_after)):
+                i = end + 1
+                continue
+            j = end + 1
+            while j < n_words and j - end <= 2 and words[j].sentence == sent and (
+                    words[j].stem in ag.skip or _strip(words[j].whole) in ag.skip) and j not in starts:
+                j += 1
+            if j == end + 1 and j < n_words and _strip(words[j].stem) in ag.titles and j + 1 in starts \
+                    and kinds.get(starts[j + 1].entity) == "person":
+                j += 1  # قوات الجنرال خليفة حفتر
+            genitive = (j == end + 1 or _strip(words[j - 1].stem) in ag.titles) and j < n_words \
+                and all(p == "ال" for p in words[j].pres)
+            att = starts.get(j)
+            if att is not None and words[j].sentence == sent and (att.adjective or (
+                    genitive and kinds.get(att.entity) != "person")):
+                # the state adjective or genitive actor gives the country (the agent noun heads the phrase)
+                att.w0, att.start = i, w.start
+                att.entity = AGENT_PREFIX + agent
+                att.adjective = att.metonym = False
+                att.head = None
+            elif att is not None and words[j].sentence == sent and genitive:
+                # a commander's troops act for the party he leads (قوات حفتر): keep his code
+                att.w0, att.start = i, w.start
+                att.entity = AGENT_PREFIX + agent
+            elif out and out[-1].w1 == i - 1 and out[-1].code.startswith(UNCODED) and words[i - 1].sentence == sent:
+                out[-1].w1, out[-1].end = end, words[end].end  # مسلحون انتحاريون: one group, the first noun's agent
+            else:
+                out.append(_Actor(i, end, w.start, words[end].end, UNCODED + agent, AGENT_PREFIX + agent,
+                                  0.7, False, False))
+            for k in range(i, max(j, end + 1)):
+                covered[k] = out[-1]
+            i = end + 1
+        out.sort(key=lambda a: (a.w0, -a.w1))
+        return out
 
     @staticmethod
     def _prep_of(words: list[_Word], wi: int, preps: frozenset[str]) -> str | None:
@@ -385,6 +469,7 @@ class EventCoder:
         usable = [a for a in actors if self._usable(a, hit, words, trig)]
         if not usable:
             return []
+        uncoded_ok = None
         topic = self.cues.topic_preps
         sources: list[_Actor] = []
         targets: list[_Actor] = []
@@ -430,6 +515,10 @@ class EventCoder:
                 else:
                     sources = side(prev_act[-1])
         rel = self._relative_antecedent(words, t0, lo, before) if not is_noun and words[t0].suffix else None
+        if rel is None and not is_noun and words[t0].suffix and unprep_before and unprep_before[-1].w1 == t0 - 1 \
+                and unprep_after and unprep_after[0].w0 - t1 <= 2 and not passive:
+            # an indefinite relative clause (ميليشيات تدعمها أنقرة): the pronoun on the verb is the noun before
+            rel = unprep_before[-1]
         if head_role is not None:
             pass
         elif not is_noun:
@@ -535,7 +624,8 @@ class EventCoder:
         if not targets and sources and etype.name in COMPLEMENT_TYPES and not is_noun:
             src_codes = _codes(sources)
             for a in after:
-                if a.code in src_codes or a.w0 - t1 > 8 or (a.prep is not None and a.prep in topic):
+                if a.code in src_codes or a.w0 - t1 > 8 or (a.prep is not None and a.prep in topic) \
+                        or a.code.startswith(UNCODED):
                     continue
                 targets = side(a)
                 factor = min(factor, 0.7)
@@ -546,6 +636,13 @@ class EventCoder:
             if cand:
                 targets = side(cand[-1])
                 factor = min(factor, 0.7)
+        # a trigger that is itself an agent noun (متظاهرون، محتجين): the agent is the actor
+        ag = self.lexicon.agents
+        own = [a for a in usable if t0 <= a.w0 and a.w1 <= t1 and a.entity and a.entity.startswith(AGENT_PREFIX)
+               and ag is not None and a.entity[len(AGENT_PREFIX):] in ag.trigger_agents]
+        if own:
+            sources = [own[0]]
+            targets = [a for a in prep_roles["target"] if a.code != own[0].code]
         if not sources and not targets:
             return []
         if etype.name == "REQUEST" and not targets and is_noun:
@@ -557,6 +654,9 @@ class EventCoder:
         if no_pairs and etype.symmetric and not targets:
             return []  # a list of actors before a noun is one side, never both
         pairs = self._pairs(etype, sources, targets, pair_mode, both, trig.one_sided)
+        if uncoded_ok is False or not self._uncoded_ok(etype.name):
+            # generic actors with no country: the event needs a coded side, unless its type allows none
+            pairs = [(x, y) for x, y in pairs if _coded(x) or _coded(y)]
         if not pairs:
             return []
         mode = trig.mode
@@ -572,6 +672,10 @@ class EventCoder:
         ev_span = self._evidence(article, words, lo, hi, hit)
         tspan = article.span(words[t0].start, words[t1].end)
         return [_Found(etype.name, mode, s, t, modality, background, conf, ev_span, tspan) for s, t in pairs]
+
+    def _uncoded_ok(self, etype: str) -> bool:
+        ag = self.lexicon.agents
+        return ag is not None and etype in ag.uncoded_types
 
     def _pairs(self, etype, sources: list[_Actor], targets: list[_Actor], pair_mode: bool,
                both: bool = False, one_sided: bool | None = None) -> list[tuple[tuple[str, str | None] | None, tuple[str, str | None] | None]]:
@@ -748,8 +852,8 @@ class EventCoder:
                 continue
             ev = Event(
                 type=f.type, mode=f.mode, quad=etype.quad, intensity=etype.score(f.mode),
-                source=ActorRef(f.source[1], f.source[0]) if f.source else None,
-                target=ActorRef(f.target[1], f.target[0]) if f.target else None,
+                source=actor_ref(f.source[0], f.source[1]) if f.source else None,
+                target=actor_ref(f.target[0], f.target[1]) if f.target else None,
                 evidence=f.evidence, trigger=f.trigger, modality=f.modality, confidence=f.confidence,
                 mentions=[f.evidence],
             )
@@ -839,6 +943,11 @@ def _fallback(key: str):
                     yield core[:-1] + "ه"
                 if core.endswith("ي"):  # hamza seat folded before a pronoun (لقائه -> لقاء)
                     yield core[:-1] + "ء"
+
+
+def _coded(side: tuple[str, str | None] | None) -> bool:
+    """Whether an event side names a state or organization (not an uncoded generic actor)."""
+    return side is not None and not side[0].startswith(UNCODED)
 
 
 def _codes(actors: list[_Actor]) -> set[str]:

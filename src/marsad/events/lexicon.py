@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from marsad.errors import KnowledgeBaseError
+from marsad.events.agents import Agents
 from marsad.text.normalize import Normalizer
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -105,16 +106,21 @@ class Lexicon:
     suffixed: dict[str, list[Form]] = field(default_factory=dict)
     #: every key that can start a trigger (a fast first test per word)
     keys: frozenset[str] = frozenset()
+    #: generic actors (police, soldiers, gunmen...: ``agents.yaml``), None when not loaded
+    agents: Agents | None = None
 
     # -- loading --------------------------------------------------------------------------------
     @classmethod
     def load(cls, triggers: Path | str | None = None, cues: Path | str | None = None,
-             types: set[str] | None = None) -> "Lexicon":
-        """Compile the trigger and cue files; ``types`` (PLOVER names) checks every entry's type."""
+             types: set[str] | None = None, agents: Path | str | None = None) -> "Lexicon":
+        """Compile the trigger, cue and agent files; ``types`` (PLOVER names) checks every entry's type."""
         tpath = Path(triggers) if triggers else DATA_DIR / "triggers.yaml"
         cpath = Path(cues) if cues else DATA_DIR / "cues.yaml"
+        apath = Path(agents) if agents else DATA_DIR / "agents.yaml"
         norm = Normalizer()
         lex = cls()
+        if agents or apath.is_file():
+            lex.agents = Agents.load(apath)
         lex.cues = _cues(_read(cpath), cpath, norm)
         data = _read(tpath)
         if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):

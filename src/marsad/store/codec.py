@@ -74,8 +74,8 @@ def write_layers(conn: sqlite3.Connection, num: int, a: Article) -> None:
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 num, ev.id or f"{a.id}#e{seq}", ev.type, ev.mode, ev.quad, ev.intensity,
-                src.entity if src else None, src.code if src else None,
-                tgt.entity if tgt else None, tgt.code if tgt else None,
+                _ref_entity(src), src.code if src else None,
+                _ref_entity(tgt), tgt.code if tgt else None,
                 ev.evidence.start, ev.evidence.end, ev.evidence.text,
                 trig.start if trig else None, trig.end if trig else None, trig.text if trig else None,
                 ev.date, ev.date_precision, ev.modality, ev.confidence, seq,
@@ -184,8 +184,7 @@ def article_dict(a: Article) -> dict:
         ],
         "events": [
             {"id": e.id, "type": e.type, "mode": e.mode, "quad": e.quad, "intensity": e.intensity,
-             "source": {"entity": e.source.entity, "code": e.source.code} if e.source else None,
-             "target": {"entity": e.target.entity, "code": e.target.code} if e.target else None,
+             "source": _ref_dict(e.source), "target": _ref_dict(e.target),
              "evidence": span(e.evidence), "trigger": span(e.trigger), "date": e.date,
              "date_precision": e.date_precision, "modality": e.modality, "dossiers": list(e.dossiers),
              "confidence": e.confidence} for e in a.events
@@ -200,3 +199,23 @@ def article_dict(a: Article) -> dict:
         ],
         "dossiers": list(a.dossiers),
     }
+
+
+def _ref_dict(r: ActorRef | None) -> dict | None:
+    """An event side as a dict; ``agent`` only for generic actors (stored as entity ``agent:<AGENT>``)."""
+    if r is None:
+        return None
+    d = {"entity": r.entity, "code": r.code}
+    if r.agent is not None:
+        d["agent"] = r.agent
+    return d
+
+
+def _ref_entity(r: ActorRef | None) -> str | None:
+    """The entity column of an event side: a generic actor with no entity is stored as ``agent:<AGENT>``
+    (``ActorRef`` reads the agent back from that prefix)."""
+    if r is None:
+        return None
+    if r.entity is None and r.agent is not None:
+        return f"agent:{r.agent}"
+    return r.entity
