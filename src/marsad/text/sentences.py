@@ -21,6 +21,7 @@ _LINE = re.compile(r"[^\n\r]+")
 _END = re.compile(r"(?:\.{3}|[.!?؟…])+[\"'»”)\]]*(?=\s)")
 _LATIN_ABBR = frozenset("mr mrs ms dr st prof gen col sgt lt capt jr sr inc ltd co vs etc no".split())
 _OPEN, _CLOSE = "«“", "»”"
+_QUOTE = re.compile('[«“»”"]')
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
@@ -45,24 +46,31 @@ def split_sentences(text: str) -> list[Sentence]:
     for lm in _LINE.finditer(text):
         line = lm.group()
         base = lm.start()
-        depth = 0
-        ascii_quotes = line.count('"') % 2 == 0
-        guillemets = sum(line.count(c) for c in _OPEN) == sum(line.count(c) for c in _CLOSE)
-        in_ascii = False
         start = 0
-        marks = {m.end(): m.start() for m in _END.finditer(line)}
-        for i, ch in enumerate(line):
-            if ch in _OPEN and guillemets:
-                depth += 1
-            elif ch in _CLOSE and guillemets:
-                depth = max(0, depth - 1)
-            elif ch == '"' and ascii_quotes:
-                in_ascii = not in_ascii
-            if (i + 1) in marks and depth == 0 and not in_ascii:
-                if _is_abbreviation(line, marks[i + 1]):
-                    continue
-                _add(out, text, base + start, base + i + 1)
-                start = i + 1
+        ends = list(_END.finditer(line))
+        if ends:
+            # Only quotation marks change whether a mark ends a sentence: walk the marks in order
+            # and, before each, the quotation marks that precede its last character.
+            guillemets = sum(line.count(c) for c in _OPEN) == sum(line.count(c) for c in _CLOSE)
+            ascii_quotes = line.count('"') % 2 == 0
+            quotes = [(q.start(), q.group()) for q in _QUOTE.finditer(line)]
+            qi = 0
+            depth = 0
+            in_ascii = False
+            for m in ends:
+                end = m.end()
+                while qi < len(quotes) and quotes[qi][0] < end:
+                    ch = quotes[qi][1]
+                    qi += 1
+                    if ch in _OPEN and guillemets:
+                        depth += 1
+                    elif ch in _CLOSE and guillemets:
+                        depth = max(0, depth - 1)
+                    elif ch == '"' and ascii_quotes:
+                        in_ascii = not in_ascii
+                if depth == 0 and not in_ascii and not _is_abbreviation(line, m.start()):
+                    _add(out, text, base + start, base + end)
+                    start = end
         _add(out, text, base + start, base + len(line))
     return out
 
