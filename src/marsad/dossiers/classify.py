@@ -20,6 +20,8 @@ Article dossiers — documented threshold
 
 Event dossiers
     The dossiers with a hit inside the event's evidence sentence (keywords, or mentions inside it),
+    those of the projects, plants, weapon systems and companies (``thing.``/``company.`` entities)
+    mentioned earlier in the event's paragraph (the text line it starts in and the line before),
     plus the event's own actors: a source or target entity that a dossier lists (an event with
     Syria as target is in ``syria``). When that gives nothing, the event takes those of the
     article's dossiers that list one of the event's actors; otherwise it has none.
@@ -47,6 +49,9 @@ MIN_HITS = 2
 #: body hits per 1,000 characters needed for an article dossier
 MIN_DENSITY = 0.7
 OTHER = "other"
+#: entities whose mention earlier in an event's paragraph files the event too (projects, plants,
+#: weapon systems, companies): a paragraph about Akkuyu goes on about "the plant"
+_THING_PREFIXES = ("thing.", "company.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +76,20 @@ class Taxonomy:
         self.source = source
         key = Normalizer().key
         table: dict[str, set[str]] = {}
+        bare: dict[str, set[str]] = {}  # keys as written (no article stripped)
         for d in dossiers:
             for kw in d.keywords:
                 k = key(kw)
                 if len(k) < 2:
                     continue
                 table.setdefault(k, set()).add(d.id)
+                bare.setdefault(k, set()).add(d.id)
                 if k.startswith("ال") and len(k) > 4:
                     table.setdefault(k[2:], set()).add(d.id)  # matched only after an article
         self._automaton = ahocorasick.Automaton()
         for k, ds in table.items():
-            self._automaton.add_word(k, (k, tuple(sorted(ds))))
+            # (key, dossiers of any match, dossiers of a match with no article in front)
+            self._automaton.add_word(k, (k, tuple(sorted(ds)), tuple(sorted(bare.get(k, ())))))
         if table:
             self._automaton.make_automaton()
         self._has_keywords = bool(table)
@@ -120,7 +128,7 @@ class Taxonomy:
             return []
         found = []
         n = len(key)
-        for end_idx, (k, ds) in self._automaton.iter(key):
+        for end_idx, (k, ds, bare_ds) in self._automaton.iter(key):
             end = end_idx + 1
             start = end - len(k)
             if end < n and key[end].isalnum():
@@ -129,8 +137,13 @@ class Taxonomy:
             while ws > 0 and key[ws - 1].isalnum():
                 ws -= 1
             prefix = key[ws:start]
-            if prefix in _PROCLITICS or (prefix in _WITH_ARTICLE and not k.startswith("ال")):
-                found.append((ws if prefix.endswith("ال") or prefix.endswith("لل") else start, end, ds))
+            if prefix in _PROCLITICS:
+                # no article in front: only the keywords written that way (``طاقة`` alone is not
+                # ``الطاقة``: "وحدات طاقة" in a nuclear plant's description is no energy file)
+                if bare_ds:
+                    found.append((start, end, bare_ds))
+            elif prefix in _WITH_ARTICLE and not k.startswith("ال"):
+                found.append((ws, end, ds))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: list[tuple[int, int, tuple[str, ...]]] = []
         used = bytearray(n + 1)
@@ -196,6 +209,8 @@ class DossierClassifier:
 
     def _events(self, article: Article, hits: list[tuple[int, int, str]]) -> None:
         tax = self.taxonomy
+        thing_hits = [(m.start, m.end, d, m.entity) for m in article.mentions
+                      if m.entity.startswith(_THING_PREFIXES) for d in tax.by_entity.get(m.entity, ())]
         bounds = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
         for ev in article.events:
             s0, e0 = ev.evidence.start, ev.evidence.end
@@ -204,6 +219,11 @@ class DossierClassifier:
                     s0, e0 = min(s0, s), max(e0, e)
                     break
             found = {d for s, e, d in hits if s0 <= s < e0 and d != OTHER}
+            # the project, plant or weapon the paragraph is about ("the plant" after "Akkuyu")
+            p0 = article.text.rfind("\n", 0, ev.evidence.start) + 1
+            if p0 > 0:  # and the line before (news items run one sentence per line)
+                p0 = article.text.rfind("\n", 0, p0 - 1) + 1
+            found.update(d for s, e, d, ent in thing_hits if p0 <= s < e0 and d != OTHER)
             actors = [r for r in (ev.source, ev.target) if r is not None]
             actor_ids = {x for r in actors for x in (r.entity, r.code) if x}
             for a in actor_ids:
