@@ -52,7 +52,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SPEAKER_KINDS = ("person", "org", "state")
 _CONTINUATION = frozenset({"اضاف", "تابع", "اردف"})
 _BACKREF = ("من جهته", "من جهتها", "من جانبه", "من جانبها", "بدوره", "بدورها", "من ناحيته", "من ناحيتها")
-_GOVERNING = frozenset("مع الى على عن من في لدى بين ضد حول بشان".split())
+# folded keys (the key view writes alef maqsura as ya: على -> علي, إلى -> الي)
+_GOVERNING = frozenset("مع الي علي عن من في لدي بين ضد حول بشان عبر".split())
 _OPENERS = "«“„\"‹"
 _CLOSERS = "»”\"›"
 
@@ -65,6 +66,8 @@ class _Cue:
     preps: tuple[str, ...]
     content_after_prep: bool
     feminine: bool = False
+    reports: bool = False
+    adjacent: bool = False
 
 
 class QuoteCues:
@@ -79,6 +82,7 @@ class QuoteCues:
                 preps = tuple(key(p) for p in v.get("preps", []) or [])
                 weak = bool(v.get("weak", False))
                 cap = bool(v.get("content_after_prep", False))
+                reports, adjacent = bool(v.get("reports", False)), bool(v.get("speaker_adjacent", False))
                 finite = {key(n) for n in v.get("finite") or []}
                 for form, names in (("finite", v.get("finite")), ("participle", v.get("participles")),
                                     ("noun", v.get("nouns"))):
@@ -87,18 +91,23 @@ class QuoteCues:
                         fem = (form == "finite" and ((k.endswith("ت") and not lemma.endswith("ت"))
                                                      or (k.startswith("ت") and "ي" + k[1:] in finite))) \
                             or (form == "participle" and k.endswith("ه"))
-                        self.words.setdefault(k, _Cue(lemma, form, weak, preps, cap, fem))
+                        self.words.setdefault(k, _Cue(lemma, form, weak, preps, cap, fem, reports, adjacent))
             self.complementizers = frozenset(key(w) for w in data["complementizers"])
             self.according = sorted({key(w) for w in data["according_to"]}, key=len, reverse=True)
             self.according_verbs = sorted({key(w) for w in data.get("according_to_verbs", [])}, key=len, reverse=True)
             us = data["unnamed_sources"]
-            self.source_heads = frozenset(key(w) for w in us["heads"])
+            self.source_heads = frozenset(key(w) for w in [*us["heads"], *(us.get("definite_heads") or ())])
             self.source_adjectives = frozenset(key(w) for w in us["adjectives"])
             self.min_direct_words = int(data.get("min_direct_words", 3))
             self.max_gap_words = int(data.get("max_gap_words", 18))
             self.institutions = frozenset(key(w) for w in data.get("institutions", []))
             self.titles = frozenset(key(w) for w in data.get("titles", []))
+            self.honorifics = frozenset(key(w) for w in data.get("honorifics", []) if " " not in w)
+            self.titles |= self.honorifics
             self.carry_chars = int(data.get("carry_chars", 600))
+            self.governing = frozenset(key(w) for w in data.get("governing") or ()) or _GOVERNING
+            self.media_heads = frozenset(key(w) for w in data.get("media_heads") or ())
+            self.media_anaphors = frozenset(key(w) for w in data.get("media_anaphors") or ())
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise KnowledgeBaseError(f"invalid quote cue data: {exc!r}", source) from exc
         if not self.words:
@@ -109,8 +118,6 @@ class QuoteCues:
                 if "ب" in p and c.form != "noun":
                     continue
                 self._prefixed.setdefault(p + w, (c, len(p)))
-        alt = "|".join(re.escape(w) for w in sorted(self._prefixed, key=len, reverse=True))
-        self.cue_re = re.compile(r"(?<![^\W\d_])(?:" + alt + r")(?![^\W\d_])")
         heads = "|".join(re.escape(h) for h in sorted(self.source_heads, key=len, reverse=True))
         self._source_re = re.compile(r"(?<![^\W\d_])(?:و|ف|ل|ب)?(?P<head>" + heads + r")(?![^\W\d_])")
         acc = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in self.according)
@@ -148,25 +155,36 @@ class QuoteExtractor:
 
     name = "quotes"
 
-    def __init__(self, cues: QuoteCues | None = None):
+    def __init__(self, cues: QuoteCues | None = None, media: frozenset[str] | None = None):
         self.cues = cues or QuoteCues.load()
         self.normalizer = Normalizer()
+        self._media = media
+
+    @property
+    def media(self) -> frozenset[str]:
+        """Entity ids of news media (kind company in the knowledge base's ``media.yaml``), read on first use."""
+        if self._media is None:
+            self._media = load_media_ids()
+        return self._media
 
     # ------------------------------------------------------------------------------ driver
     def __call__(self, article: Article) -> Article:
         norm = article.normalized or self.normalizer.normalize(article.text)
         article.normalized = norm
         key = norm.key
-        ctx = _Context(article, norm, self.cues)
+        ctx = _Context(article, norm, self.cues, self.media)
         found: list[_Found] = []
         for q in self._headlines(ctx):
             found.append(q)
             ctx.quotes_found.append(q)
         heads = {q.cue[0] for q in found}
-        for cm in self.cues.cue_re.finditer(ctx.key):
+        lookup = self.cues._prefixed.get
+        for cm in _WORD.finditer(key):
+            hit = lookup(cm.group())
+            if hit is None:
+                continue
             ws, we = cm.start(), cm.end()
-            hit = self.cues.lookup(cm.group())
-            if hit is None or ws in heads or ctx.in_name(ws, we) or ctx.inside_quote(ws):
+            if ws in heads or ctx.in_name(ws, we) or ctx.inside_quote(ws):
                 continue
             q = self._from_verb(ctx, ws, we, hit[0])
             if q is not None:
@@ -239,8 +257,9 @@ class QuoteExtractor:
                 break
             if k > 0:
                 other = self.cues.lookup(w)
-                if other is not None and other[0].form == "finite":
-                    break  # another speech verb: this one has no content of its own
+                if other is not None and (other[0].form == "finite" or (
+                        other[0].form == "participle" and key[pos:ws].strip(" ") == ",")):
+                    break  # another speech verb ("، مشيرة إلى"): this one has no content of its own
             pos = we
             j += 1
             k += 1
@@ -249,7 +268,9 @@ class QuoteExtractor:
         if cue.form == "participle":
             speaker, sname = self._speaker_back(ctx, cs, cue)
         if speaker is None and sname is None:
-            speaker, sname = self._speaker_in(ctx, *speaker_region)
+            speaker, sname = self._speaker_in(ctx, *speaker_region, cue)
+            if cue.adjacent and speaker is not None and _WORD.search(key, ce, ctx.key_start(speaker)) is not None:
+                speaker = None  # "يصف أعضاء الحركة بأنهم": the described, not the speaker
         if content_start is None:
             # «...»، قال بوتين : the quotation that closes just before the verb
             pre = ctx.closing_before(cs)
@@ -264,10 +285,10 @@ class QuoteExtractor:
             content, direct = self._content(ctx, content_start, sent_end)
             if content is None:
                 return None
+        if speaker is None and sname is None and content_start is not None:
+            sname = self._titled(ctx, ce, content_start)  # "قال د. فلان إن": the titled name after the verb
         if speaker is None and sname is None and cue.form != "participle" and not cue.weak:
             speaker, sname = self._speaker_back(ctx, cs, cue, k)
-        if speaker is None and sname is None and content_start is not None:
-            sname = self._titled(ctx, ce, content_start)
         if speaker is None and sname is None:
             return None
         return _Found((cs, ce), content, speaker, sname, direct)
@@ -302,10 +323,20 @@ class QuoteExtractor:
         return span, direct
 
     # ------------------------------------------------------------------------------ speakers
-    def _speaker_in(self, ctx: "_Context", start: int, end: int) -> tuple[Mention | None, str | None]:
+    def _speaker_in(self, ctx: "_Context", start: int, end: int, cue: _Cue | None = None
+                    ) -> tuple[Mention | None, str | None]:
+        key = ctx.key
+        # "وقال، بحسب ما نقلته وكالة ...": the source of the report is not the speaker
+        acc = self.cues._according_re.search(key, start, end)
+        if acc is not None:
+            end = acc.start()
+        # a medium (or a reporting verb) citing someone: "نقلت صحيفة X عن الخبير Y"
+        cited = self._cited(ctx, start, end, cue)
+        if cited is not None:
+            return cited
         best = None
         for m, ks, ke, kind in ctx.actors_between(start, end):
-            if ctx.inside_quote(ks) or _governed(ctx.key, ks):
+            if ctx.inside_quote(ks) or ctx.governed(ks):
                 continue
             if kind == "state" and m.method == "adjective" and not ctx.institution_before(ks):
                 continue
@@ -315,30 +346,132 @@ class QuoteExtractor:
                 best = m
         src = self._unnamed(ctx, start, end)
         if best is not None and (src is None or ctx.key_start(best) < src[0]):
+            # an organization inside a title ("مدير مركز ...، فلان"): the titled person speaks
+            if ctx.article.entities.get(best.entity) is not None \
+                    and ctx.article.entities[best.entity].kind == "org" and not ctx.is_media(best):
+                named = self._titled(ctx, start, end, name_only=True)
+                if named is not None:
+                    return None, named
             return best, None
         if src is not None:
             return None, src[2]
+        if best is None:
+            w = _WORD.search(key, start, end)
+            if w is not None and len(_WORD.findall(key[start:w.start()])) == 0:
+                word = w.group()
+                # "وأكدت الوكالة أن": the medium named last
+                if word in self.cues.media_anaphors:
+                    m = ctx.last_media_before(start)
+                    if m is not None:
+                        return m, None
+                # "وذكر علاوي أن": the surname of a speaker introduced before by a title; "وتؤكد المحللة"
+                # (the title alone): the last speaker introduced with that title
+                name = ctx.titled.get(word)
+                if name is None and (word in self.cues.titles or word[1:] in self.cues.titles):
+                    nxt = _WORD.search(key, w.end(), end)
+                    if nxt is None or nxt.group() in self.cues.complementizers:
+                        name = ctx.titled.get("@" + word)
+                if name is not None:
+                    return None, name
         return best, None
 
-    def _titled(self, ctx: "_Context", start: int, end: int) -> str | None:
-        """A speaker named by a title and a name the knowledge base does not know (الباحث فلان)."""
-        ws = [w for w in ctx.words_between(start, end)]
-        if not ws or len(ws) > 10:
+    def _cited(self, ctx: "_Context", start: int, end: int, cue: _Cue | None
+               ) -> tuple[Mention | None, str | None] | None:
+        """The speaker after عن when a medium or a reporting verb cites them; None if there is no such citation."""
+        key = ctx.key
+        if "عن" not in key[start:end]:
+            return None
+        for w in _WORD.finditer(key, start, end):
+            if w.group() != "عن":
+                continue
+            if ctx.inside_quote(w.start()):
+                return None
+            before = [a for a in ctx.actors_between(start, w.start()) if not ctx.governed(a[1])]
+            if not ((cue is not None and cue.reports) or any(ctx.is_media(a[0]) for a in before)):
+                return None
+            if any(a[3] == "person" for a in before):
+                return None  # "قال بوتين عن أردوغان": a person speaks about someone
+            return self._source_after(ctx, w.end(), end)
+        return None
+
+    def _source_after(self, ctx: "_Context", s: int, end: int) -> tuple[Mention | None, str | None] | None:
+        """The cited speaker right after عن: a person, a titled name, an unnamed source, or an actor."""
+        first = None
+        for m, ks, ke, kind in ctx.actors_between(s, end):
+            if ctx.inside_quote(ks):
+                continue
+            adjacent = len(_WORD.findall(ctx.key[s:ks])) == 0
+            if kind == "person" and (adjacent or not ctx.governed(ks)):
+                return m, None
+            if first is None and adjacent and not (kind == "state" and m.method == "adjective"):
+                first = m
+        named = self._titled(ctx, s, end, name_only=first is not None)
+        if named is not None:
+            return None, named
+        src = self._unnamed(ctx, s, end)
+        if src is not None and len(_WORD.findall(ctx.key[s:src[0]])) == 0:
+            return None, src[2]
+        if first is not None:
+            return first, None
+        # "نقلت الوكالة عن قاسمي قوله": a short name the knowledge base does not know, closed by قوله، أن
+        # or a colon
+        words = []
+        for w in _WORD.finditer(ctx.key, s, end):
+            g = w.group()
+            if g in _SAYING or g in self.cues.complementizers:
+                break
+            if len(words) >= 3 or g in self.cues.governing or g in _NOT_NAME or self.cues.lookup(g) is not None:
+                return None
+            words.append(w)
+        else:
+            return None
+        if not words or ctx.key[words[-1].end():w.start()].strip(" ") not in ("", ":"):
+            return None
+        os_, oe = ctx.norm.to_original(words[0].start(), words[-1].end())
+        return None, ctx.article.text[os_:oe]
+
+    def _titled(self, ctx: "_Context", start: int, end: int, name_only: bool = False) -> str | None:
+        """A speaker named by a title and a name the knowledge base does not know (الباحث فلان).
+
+        The name is found by :func:`_name_of`; a title with no name ("الباحث في المجلس") gives the whole
+        stretch, or None with ``name_only``. Found names are remembered for "وذكر فلان" and "وأضاف الباحث".
+        """
+        key = ctx.key
+        ws = ctx.words_between(start, end)
+        if not ws or len(ws) > 16:
             return None
         first = ws[0][2]
         if first not in self.cues.titles and not (first[:1] in "وف" and first[1:] in self.cues.titles):
             return None
-        s, e = _trim(ctx.key, ws[0][0], end)
-        # drop a trailing "في تصريح ..." / "خلال ..." circumstance
-        for w in ws[1:]:
-            if w[2] in ("في", "خلال", "لـ", "ل") and w[0] > ws[1][0]:
+        s, e = ws[0][0], end
+        # the stretch ends before a circumstance ("في تصريح"، "خلال مؤتمر"، "لـ«الصحيفة»"), a complementizer,
+        # a quotation or another speech word
+        for n, w in enumerate(ws[1:], 1):
+            g = w[2]
+            nxt = ws[n + 1][2] if n + 1 < len(ws) else ""
+            if g in _SAYING or g in self.cues.complementizers or self.cues.lookup(g) is not None \
+                    or g in ("ل", "خلال") or (g in ("في", "ل", "عبر") and nxt.startswith(_CIRCUMSTANCE)):
                 e = min(e, w[0])
                 break
-        s, e = _trim(ctx.key, s, e)
+        q = _first_opener(ctx, s, e)
+        if q is not None:
+            e = q
+        s, e = _trim(key, s, e)
         if e - s < 3:
             return None
-        os_, oe = ctx.norm.to_original(s, e)
-        return ctx.article.text[os_:oe]
+        name = _name_of(key, s, e, self.cues)
+        if name is None:
+            if name_only:
+                return None
+            ns, ne = s, e
+        else:
+            ns, ne = name
+        os_, oe = ctx.norm.to_original(ns, ne)
+        text = ctx.article.text[os_:oe]
+        if name is not None:
+            ctx.titled[key[ns:ne].split()[-1]] = text
+            ctx.titled["@" + (first if first in self.cues.titles else first[1:])] = text
+        return text
 
     def _unnamed(self, ctx: "_Context", start: int, end: int) -> tuple[int, int, str] | None:
         key = ctx.key
@@ -388,7 +521,7 @@ class QuoteExtractor:
         # subject-first: an actor mention in the few words before the verb
         lo = max(sent_start, cs - 60)
         for m, ks, ke, kind in reversed(ctx.actors_between(lo, cs)):
-            if ctx.inside_quote(ks) or _governed(key, ks) or not ok(m, kind):
+            if ctx.inside_quote(ks) or ctx.governed(ks) or not ok(m, kind):
                 continue
             if kind == "state" and m.method == "adjective" and not ctx.institution_before(ks):
                 continue
@@ -419,7 +552,7 @@ class QuoteExtractor:
         # ... or the subject of the previous sentence
         ps = ctx.sentence_start(max(0, sent_start - 1))
         for m, ks, ke, kind in ctx.actors_between(ps, sent_start):
-            if kind == "person" and not fem and not _governed(key, ks) and not ctx.inside_quote(ks):
+            if kind == "person" and not fem and not ctx.governed(ks) and not ctx.inside_quote(ks):
                 return m, None
         return None, None
 
@@ -427,7 +560,7 @@ class QuoteExtractor:
         """The first actor of ``[start, end)`` not governed by a preposition (a person first)."""
         key = ctx.key
         cands = [a for a in ctx.actors_between(start, end)
-                 if not ctx.inside_quote(a[1]) and not _governed(key, a[1]) and not (fem and a[3] == "person")
+                 if not ctx.inside_quote(a[1]) and not ctx.governed(a[1]) and not (fem and a[3] == "person")
                  and not (a[3] == "state" and a[0].method == "adjective" and not ctx.institution_before(a[1]))]
         persons = [a for a in cands if a[3] == "person"]
         if persons:
@@ -438,17 +571,26 @@ class QuoteExtractor:
     def _headlines(self, ctx: "_Context") -> list[_Found]:
         key = ctx.key
         out = []
+        outlet = self.normalizer.key(ctx.article.outlet) if ctx.article.outlet else None
+        seen: set[str] = set()
         for lm in _LINE.finditer(key):
             ls, le = lm.start(), lm.end()
             line = key[ls:le]
+            if ":" not in line:
+                continue
             for cm in re.finditer(r":", line):
                 c = ls + cm.start()
+                # "outlet :headline" (a press-file item): the outlet names its item, it does not speak
+                if outlet and key[ls:c].strip() == outlet:
+                    continue
                 # the speaker: the actor mention ending right before the colon
                 cands = [a for a in ctx.actors_between(ls, c) if key[a[2]:c].strip() == ""]
                 if not cands:
                     continue
                 m, ks, ke, kind = cands[-1]
                 head = key[ls:ks].strip()
+                if ctx.is_media(m) and (not head or head.endswith(":")):
+                    continue  # a medium naming its report ("رويترز: ..."), not speech
                 # "بوتين لأردوغان:" : the speaker is the mention before the addressee
                 if head and ks > 0 and key[ks - 1] == "ل":
                     prev = [a for a in ctx.actors_between(ls, ks - 1) if key[a[2]:ks - 1].strip() == ""]
@@ -460,7 +602,10 @@ class QuoteExtractor:
                 rest = _trim(key, c + 1, min(le, ctx.sentence_end(c + 1)))
                 if rest[1] - rest[0] < 5 or len(_WORD.findall(key[rest[0]:rest[1]])) < 2:
                     continue
-                out.append(_Found((ks, c + 1), rest, m, None, True))
+                said = key[rest[0]:rest[1]]
+                if said not in seen:  # the same headline again (a link to the article): one act of speech
+                    seen.add(said)
+                    out.append(_Found((ks, c + 1), rest, m, None, True))
                 break
         return out
 
@@ -491,15 +636,38 @@ class QuoteExtractor:
                 if len(_WORD.findall(key[pos:ks])) <= (4 if vm else 1):
                     speaker = m
                     src_end = ke
+                    if ctx.is_media(m):
+                        # "بحسب ما نقلت الوكالة عن مسؤول": the official; "بحسب الأناضول": a source, not speech
+                        cited = self._cited(ctx, pos, region_end, None)
+                        if cited is not None:
+                            speaker, sname = cited
+                        elif not vm:
+                            continue
             if speaker is None:
                 src = self._unnamed(ctx, pos, region_end)
-                if src is not None and len(_WORD.findall(key[pos:src[0]])) <= (4 if vm else 1):
+                # "بحسب المصادر" (the sources named before, no speech verb) is no quote of its own
+                if src is not None and len(_WORD.findall(key[pos:src[0]])) <= (4 if vm else 1) \
+                        and (vm or not key.startswith("ال", src[0])):
                     sname = src[2]
                     src_end = src[1]
             if speaker is None and sname is None:
+                name = _WORD.match(key, pos + 1 if key[pos:pos + 1] == " " else pos)
+                if name is not None and name.group() in ctx.titled:  # "وفق بورشفسكايا"
+                    sname = ctx.titled[name.group()]
+                    src_end = name.end()
+            if speaker is None and sname is None:
+                continue
+            # "وقال، بحسب ما نقلته ...": a parenthesis of the speech verb before, not a quote of its own
+            prev = _WORD.findall(key[max(sent_start, cs - 24):cs])
+            if prev and key[sent_start:cs].rstrip().endswith(",") and self.cues.lookup(prev[-1]) is not None:
                 continue
             pre = key[sent_start:cs].strip(" ,،\n\"")
             after = key[sent_start:cs].rstrip().endswith(",") and key[cs] == "و"
+            if after:
+                # "...، ووفقا لفلان، الذي ...": a relative clause describes the source; the content is before
+                comma = key.find(",", src_end, sent_end)
+                nxt = _WORD.match(key, comma + 1 if key[comma + 1:comma + 2] != " " else comma + 2) if comma >= 0 else None
+                after = nxt is None or nxt.group() not in ("الذي", "التي", "الذين", "اللذين", "اللتين")
             if len(_WORD.findall(pre)) >= 3 and not after:
                 content = _trim(key, sent_start, cs)
                 # the clause before: from the last comma-free stretch start (sentence start)
@@ -512,6 +680,70 @@ class QuoteExtractor:
                 continue
             out.append(_Found((cs, ce), content, speaker, sname, ctx.has_quotation(content[0], content[1], 2)))
         return out
+
+
+#: nouns of the occasion of speech: "في تصريح"، "خلال مؤتمر" end a titled speaker's name (folded prefixes)
+_CIRCUMSTANCE = tuple("تصريح حديث مقابله بيان اتصال مؤتمر كلمه لقاء تغريده منشور مقال".split())
+#: "قوله" and its kin: the cited speaker's words follow
+_SAYING = frozenset("قوله قولها قولهم حديثه حديثها".split())
+#: words that are never part of a name after a title (folded)
+_NOT_NAME = frozenset("باسم بشان نحو ان انه انها ما لا لم لن قد".split())
+
+
+def _name_of(key: str, s: int, e: int, cues: QuoteCues) -> tuple[int, int] | None:
+    """The name inside a titled stretch ``key[s:e]``, or None.
+
+    Tried in order: an honorific and the words after it ("العقيد فلان الفلاني")، a comma-separated part
+    that is only a name ("المحلل السياسي، فلان، ...")، the words at the end after the title's attributes
+    ("الخبير في المجلس الروسي فلان الفلاني"). A name has one to three words, does not start with ال and
+    holds no title, preposition or function word.
+    """
+    ws = list(_WORD.finditer(key, s, e))
+    if not ws:
+        return None
+
+    def ok(w: str) -> bool:
+        return w not in cues.titles and w not in cues.governing and w not in _NOT_NAME
+
+    # an honorific (د، الدكتور، العقيد ...) and the name after it, in any part
+    for i, w in enumerate(ws[:-1]):
+        if w.group() in cues.honorifics:
+            name = []
+            for x in ws[i + 1:i + 4]:
+                g = x.group()
+                if not ok(g) or (g.startswith("ال") and (not name or name[-1].group().startswith("ال"))) \
+                        or key[(name[-1] if name else w).end():x.start()].strip():
+                    break
+                name.append(x)
+            if name and not (len(name) == 1 and name[0].group().startswith("ال")):
+                return name[0].start(), name[-1].end()
+    parts = []
+    pos = s
+    for m in re.finditer(r"[,;؛]", key[s:e]):
+        parts.append((pos, s + m.start()))
+        pos = s + m.end()
+    parts.append((pos, e))
+    for ps, pe in reversed(parts[1:]):
+        pw = list(_WORD.finditer(key, ps, pe))
+        if 1 <= len(pw) <= 4 and not pw[0].group().startswith("ال") and all(ok(x.group()) for x in pw):
+            return pw[0].start(), pw[-1].end()
+    name: list[re.Match] = []
+    i = len(ws) - 1
+    while i > 0:
+        w = ws[i].group()
+        if not ok(w) or w in cues.source_adjectives or len(name) >= 3:
+            break
+        if w.startswith("ال") and not (i == len(ws) - 1 and not ws[i - 1].group().startswith("ال")):
+            break
+        name.insert(0, ws[i])
+        i -= 1
+    if not name or (len(name) == 1 and name[0].group().startswith("ال")):
+        return None
+    # the name follows the title or one of its attributes (الروسية، المرصد), not an ordinary word
+    before = ws[i].group()
+    if not (before in cues.titles or before.startswith("ال") or (before[:1] in "وف" and before[1:] in cues.titles)):
+        return None
+    return name[0].start(), name[-1].end()
 
 
 _COMMA = re.compile(r"[,;]\s*|\s+(?=و?(?:مضيف|مشير|مؤكد|موكد|لافت|معتبر|مشدد|موضح))")
@@ -543,12 +775,12 @@ def _agrees(prev: _Found, feminine: bool) -> bool:
     return not (feminine and prev.speaker is not None and prev.speaker_kind == "person")
 
 
-def _governed(key: str, ks: int) -> bool:
+def _governed(key: str, ks: int, governing: frozenset[str] = _GOVERNING) -> bool:
     """Whether a mention starting at ``ks`` is governed by a preposition (لأردوغان، مع بوتين)."""
     if ks > 0 and key[ks - 1].isalpha():
         return key[ks - 1] in "لب"
     prev = _WORD.findall(key[max(0, ks - 12):ks])
-    return bool(prev) and prev[-1] in _GOVERNING
+    return bool(prev) and prev[-1] in governing
 
 
 def _trim(key: str, s: int, e: int) -> tuple[int, int]:
@@ -563,12 +795,15 @@ class _Context:
     """Per-article indexes in key offsets: words, sentences, quotation pairs, actor mentions."""
 
     __slots__ = ("article", "norm", "key", "cues", "words", "_ends", "_starts", "pairs", "_pair_starts",
-                 "actors", "_actor_starts", "_adj", "_name_spans", "quotes_found")
+                 "actors", "_actor_starts", "_adj", "_name_spans", "quotes_found", "media", "titled")
 
-    def __init__(self, article: Article, norm: Normalized, cues: QuoteCues):
+    def __init__(self, article: Article, norm: Normalized, cues: QuoteCues, media: frozenset[str] = frozenset()):
         self.article = article
         self.norm = norm
         self.cues = cues
+        self.media = media
+        # speakers named by a title (الباحث فلان): folded last word of the name -> the name
+        self.titled: dict[str, str] = {}
         key = self.key = norm.key
 
         self.pairs = _pairs(article.text, norm)
@@ -577,6 +812,9 @@ class _Context:
         for m in re.finditer(r"\n|[.!?؟](?=\s|$|[\"»”])", key):
             if m.group() != "\n" and self.inside_quote(m.start()) and "\n" not in key[m.start():m.start() + 1]:
                 continue
+            i = m.start()
+            if m.group() == "." and i and key[i - 1] == "د" and (i < 2 or not key[i - 2].isalpha()):
+                continue  # "د. فلان": the abbreviated title, not the end of a sentence
             ends.append(m.end())
         self._ends = ends
         self._starts = ends
@@ -608,6 +846,22 @@ class _Context:
         prev = _WORD.findall(self.key[max(0, ks - 20):ks])
         return bool(prev) and (prev[-1] in self.cues.institutions
                                or (prev[-1][:1] in "وفلب" and prev[-1][1:] in self.cues.institutions))
+
+    def is_media(self, m: Mention) -> bool:
+        """Whether a mention names a news medium (an outlet of the KB, or a name headed by صحيفة، وكالة ...)."""
+        if m.entity in self.media:
+            return True
+        w = _WORD.match(self.key, self.norm.from_original(m.start))
+        return w is not None and w.group() in self.cues.media_heads
+
+    def last_media_before(self, pos: int) -> Mention | None:
+        for m, ks, ke, kind in reversed(self.actors_between(0, pos)):
+            if self.is_media(m):
+                return m
+        return None
+
+    def governed(self, ks: int) -> bool:
+        return _governed(self.key, ks, self.cues.governing)
 
     def in_name(self, s: int, e: int) -> bool:
         return any(ns <= s and e <= ne for ns, ne in self._name_spans)
@@ -717,4 +971,18 @@ def _pairs(text: str, norm: Normalized) -> list[tuple[int, int]]:
     return out
 
 
-__all__ = ["QuoteCues", "QuoteExtractor"]
+def load_media_ids(path: str | Path | None = None) -> frozenset[str]:
+    """The ids of the news media of the knowledge base (``actors/data/media.yaml``, rows of kind company)."""
+    ref = Path(path) if path else resources.files("marsad.actors").joinpath("data/media.yaml")
+    try:
+        rows = yaml.safe_load(ref.read_text(encoding="utf-8")) or []
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"cannot read the media list: {exc}", str(ref)) from exc
+    if not isinstance(rows, list):
+        raise KnowledgeBaseError("the media list must be a list of entries", str(ref))
+    return frozenset(str(r["id"]) for r in rows if isinstance(r, dict) and r.get("kind") == "company" and "id" in r)
+
+
+__all__ = ["QuoteCues", "QuoteExtractor", "load_media_ids"]
