@@ -306,7 +306,10 @@ class QuantityExtractor:
             si = bisect_right(ends, s)
             ss = ends[si - 1] if si else 0
             se = ends[si] if si < len(ends) else len(key)
-            what = self._what(toks, i, e, unit, prev_what if prev_sentence == ss else None)
+            # cue words: this sentence and the one before it (its subject often carries over:
+            # "يزداد حجم التبادل ... . وقد بلغ عام 2004 قيمة 11 مليار دولار")
+            what = self._what(toks, i, e, unit, prev_what if prev_sentence == ss else None,
+                              ends[si - 2] if si >= 2 else 0, se)
             prev_sentence, prev_what = ss, what
             dates = date_cache.get(ss)
             if dates is None:
@@ -452,16 +455,19 @@ class QuantityExtractor:
         return False
 
     # ------------------------------------------------------------------------------ meaning
-    def _what(self, toks, i, end, unit: _Unit, carried: str | None) -> str:
-        """The first rule of ``what_rules`` that applies (see units.yaml), else the unit's default."""
+    def _what(self, toks, i, end, unit: _Unit, carried: str | None, ss: int = 0, se: int | None = None) -> str:
+        """The first rule of ``what_rules`` that applies (see units.yaml), else the unit's default.
+        Cue words are looked for in ``key[ss:se]`` only."""
         if unit.code in _DURATIONS:
             return "duration"
         lex = self.lex
-        before = [w for _, _, w in toks[max(0, i - lex.max_near):i]]
+        before = [w for s, _, w in toks[max(0, i - lex.max_near):i] if s >= ss]
         inside, after = [], []
         for s, e, w in toks[i:i + 12]:
             if s < end:
                 inside.append(w)
+            elif se is not None and s >= se:
+                break
             else:
                 after.append(w)
                 if len(after) >= 3:
