@@ -11,7 +11,7 @@ from marsad.types import ActorRef, Span
 
 QUAD = {"AGREE": "verbal_coop", "CONSULT": "verbal_coop", "SUPPORT": "verbal_coop", "COOPERATE": "material_coop",
         "AID": "material_coop", "ACCUSE": "verbal_conflict", "THREATEN": "verbal_conflict",
-        "REQUEST": "verbal_conflict", "SANCTION": "material_conflict", "ASSAULT": "material_conflict"}
+        "REQUEST": "verbal_conflict", "REJECT": "verbal_conflict", "SANCTION": "material_conflict", "ASSAULT": "material_conflict"}
 
 
 @pytest.fixture
