@@ -558,6 +558,8 @@ class QuantityExtractor:
                 for s, e, value, prec in self.relative.find(seg, pub):
                     if prec == "day" and " " not in seg[s:e] and "ال" not in seg[s:e] and "امس" not in seg[s:e]:
                         continue  # a weekday name needs its article: "واحد" is not "الأحد"
+                    if seg.startswith("بعد", s):
+                        continue  # "بعد 4 أيام من الزلزال": days after an event, not after publication
                     if prec in ("year", "month", "day"):
                         out.append((ss + s, ss + e, value))
             for m in months_rx.finditer(seg):
@@ -611,6 +613,8 @@ def _ends_word(left: str, words: tuple[str, ...]) -> bool:
     for w in words:
         if left.endswith(w):
             k = len(left) - len(w)
+            if k > 0 and left[k - 1] in "وف":  # "ومنذ"
+                k -= 1
             if k == 0 or not left[k - 1].isalpha():
                 return True
     return False
