@@ -202,7 +202,7 @@ class Normalizer:
         npos = [0]
         opos = [0]
         step = [1]
-        if len(base) != len(text):
+        if self._special.search(text):  # (comparing lengths is not enough: an expansion can offset deletions)
             n = 0
             last = 0
             for m in self._special.finditer(text):
