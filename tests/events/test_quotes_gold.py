@@ -1,7 +1,8 @@
 """Quotes, figures and dossiers against our gold annotation of the seeds (floors just below measured).
 
 Measured (2026-11, helper-11): quotes P 0.84 R 0.63; quantities (value+unit) P 0.98 R 0.91;
-dossiers (sets per article) P 0.79 R 0.71.
+dossiers (sets per article) P 0.79 R 0.71. Quotes after the media/titled-speaker/cue work: P 0.857 R 0.738
+(the knowledge base's media had taken precision down to 0.794).
 """
 
 from __future__ import annotations
@@ -69,8 +70,8 @@ def quote_score(kb, pairs) -> Score:
 def test_quotes_gold_floor(processed):
     kb, pairs = processed
     sc = quote_score(kb, pairs)
-    assert sc.precision >= 0.80, sc.as_dict()
-    assert sc.recall >= 0.58, sc.as_dict()
+    assert sc.precision >= 0.83, sc.as_dict()
+    assert sc.recall >= 0.71, sc.as_dict()
 
 
 def test_quotes_offsets_are_slices(processed):

@@ -237,15 +237,19 @@ class QuoteExtractor:
             colon = key.find(":", pos, lim)
             quote = _first_opener(ctx, pos, lim)
             if colon >= 0 and (quote is None or colon < quote):
+                if cue.adjacent and cue.form == "noun":
+                    break  # "حديث الرئيس عن"، "إعلان فلان أن": a noun needs its own complementizer
                 content_start = colon + 1
                 break
             if quote is not None:
+                if cue.adjacent and cue.form == "noun":
+                    break
                 content_start = quote
                 break
             if j >= len(words) or nxt >= sent_end or k > gap_limit:
                 break
             ws, we, w = words[j]
-            if w in self.cues.complementizers:
+            if w in self.cues.complementizers and not (j and words[j - 1][2] in _NOT_SPEECH_BEFORE):
                 content_start = we
                 break
             if cue.content_after_prep and w in cue.preps:
@@ -269,8 +273,12 @@ class QuoteExtractor:
             speaker, sname = self._speaker_back(ctx, cs, cue)
         if speaker is None and sname is None:
             speaker, sname = self._speaker_in(ctx, *speaker_region, cue)
-            if cue.adjacent and speaker is not None and _WORD.search(key, ce, ctx.key_start(speaker)) is not None:
-                speaker = None  # "يصف أعضاء الحركة بأنهم": the described, not the speaker
+            if cue.adjacent and speaker is not None:
+                after = _WORD.search(key, ctx.norm.from_original(speaker.end))
+                if _WORD.search(key, ce, ctx.key_start(speaker)) is not None or (
+                        cue.form != "noun" and after is not None and (
+                            after.group() in self.cues.complementizers or after.group() in cue.preps)):
+                    speaker = None  # "يصف الحلف بأنه": the described, not the speaker
         if content_start is None:
             # «...»، قال بوتين : the quotation that closes just before the verb
             pre = ctx.closing_before(cs)
@@ -379,10 +387,10 @@ class QuoteExtractor:
                ) -> tuple[Mention | None, str | None] | None:
         """The speaker after عن when a medium or a reporting verb cites them; None if there is no such citation."""
         key = ctx.key
-        if "عن" not in key[start:end]:
+        if "عن" not in key[start:end] and "لسان" not in key[start:end]:
             return None
         for w in _WORD.finditer(key, start, end):
-            if w.group() != "عن":
+            if w.group() != "عن" and w.group() != "لسان":  # "عن فلان"، "على لسان فلان"
                 continue
             if ctx.inside_quote(w.start()):
                 return None
@@ -418,14 +426,14 @@ class QuoteExtractor:
         words = []
         for w in _WORD.finditer(ctx.key, s, end):
             g = w.group()
-            if g in _SAYING or g in self.cues.complementizers:
-                break
+            if g in _SAYING or g in self.cues.complementizers or (words and g in self.cues.titles):
+                break  # "عن فلان قوله"، "عن فلان أن"، "عن فلان رئيس المرصد قوله"
             if len(words) >= 3 or g in self.cues.governing or g in _NOT_NAME or self.cues.lookup(g) is not None:
                 return None
             words.append(w)
         else:
             return None
-        if not words or ctx.key[words[-1].end():w.start()].strip(" ") not in ("", ":"):
+        if not words or (g not in self.cues.titles and ctx.key[words[-1].end():w.start()].strip(" ") not in ("", ":")):
             return None
         os_, oe = ctx.norm.to_original(words[0].start(), words[-1].end())
         return None, ctx.article.text[os_:oe]
@@ -561,6 +569,7 @@ class QuoteExtractor:
         key = ctx.key
         cands = [a for a in ctx.actors_between(start, end)
                  if not ctx.inside_quote(a[1]) and not ctx.governed(a[1]) and not (fem and a[3] == "person")
+                 and not ctx.is_media(a[0])  # an outlet is a speaker only next to its verb
                  and not (a[3] == "state" and a[0].method == "adjective" and not ctx.institution_before(a[1]))]
         persons = [a for a in cands if a[3] == "person"]
         if persons:
@@ -657,9 +666,11 @@ class QuoteExtractor:
                     src_end = name.end()
             if speaker is None and sname is None:
                 continue
-            # "وقال، بحسب ما نقلته ...": a parenthesis of the speech verb before, not a quote of its own
+            # "وقال فلان، بحسب ما نقلته ...، إن": a parenthesis of the speech verb before, not a quote of its own
             prev = _WORD.findall(key[max(sent_start, cs - 24):cs])
-            if prev and key[sent_start:cs].rstrip().endswith(",") and self.cues.lookup(prev[-1]) is not None:
+            if key[sent_start:cs].rstrip().endswith(",") and (
+                    (prev and self.cues.lookup(prev[-1]) is not None)
+                    or any(sent_start <= f.cue[0] < cs and f.content[0] >= cs for f in ctx.quotes_found)):
                 continue
             pre = key[sent_start:cs].strip(" ,،\n\"")
             after = key[sent_start:cs].rstrip().endswith(",") and key[cs] == "و"
@@ -682,12 +693,15 @@ class QuoteExtractor:
         return out
 
 
+#: words before أن that make it no complementizer of speech ("قبل أن"، "يجب أن") (folded)
+_NOT_SPEECH_BEFORE = frozenset("قبل بعد دون منذ حتي يجب يمكن بد ما لابد عسي".split())
 #: nouns of the occasion of speech: "في تصريح"، "خلال مؤتمر" end a titled speaker's name (folded prefixes)
 _CIRCUMSTANCE = tuple("تصريح حديث مقابله بيان اتصال مؤتمر كلمه لقاء تغريده منشور مقال".split())
 #: "قوله" and its kin: the cited speaker's words follow
 _SAYING = frozenset("قوله قولها قولهم حديثه حديثها".split())
 #: words that are never part of a name after a title (folded)
-_NOT_NAME = frozenset("باسم بشان نحو ان انه انها ما لا لم لن قد".split())
+_NOT_NAME = frozenset("باسم بشان نحو ان انه انها ما لا لم لن قد اليوم امس غدا الاحد الاثنين الثلاثاء الاربعاء الخميس "
+                      "الجمعه السبت صباح مساء".split())
 
 
 def _name_of(key: str, s: int, e: int, cues: QuoteCues) -> tuple[int, int] | None:
