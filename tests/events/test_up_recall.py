@@ -33,12 +33,13 @@ def test_source_country_is_the_first_three_letters():
 
 
 def test_recall_floor(up_dir):
-    """Measured 2026-11-21: ASSAULT 0.150 (56/373), PROTEST 0.074 (20/272): precision-first means most
-    of these sentences, which name no state or organization, yield nothing."""
+    """Measured 2026-11-21: ASSAULT 0.150 (56/373), PROTEST 0.074 (20/272) with named actors only; with
+    generic actors (agents.yaml: gunmen, soldiers, protesters...) ASSAULT 0.488 (182/373), PROTEST 0.191
+    (52/272). Most remaining misses state no actor at all (a car bomb exploded, killing ten)."""
     scores = evaluate_up(up_dir, Resources())
     table = up_table(scores)
     assert "ASSAULT" in table and "PROTEST" in table
-    assert scores["ASSAULT"].recall >= 0.12, table
-    assert scores["PROTEST"].recall >= 0.05, table
+    assert scores["ASSAULT"].recall >= 0.45, table
+    assert scores["PROTEST"].recall >= 0.16, table
     # over-coding check: on sentences about one assault, other types stay rare
     assert sum(scores["ASSAULT"].other_types.values()) <= 0.05 * scores["ASSAULT"].sentences, table

@@ -40,6 +40,9 @@ class Agents:
     skip: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     trigger_agents: frozenset[str] = frozenset()
+    victims: frozenset[str] = frozenset()
+    noun_subject_types: frozenset[str] = frozenset()
+    victim_types: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     uncoded_types: frozenset[str] = frozenset()
@@ -62,7 +65,10 @@ class Agents:
         out = cls(skip=keys(data.get("skip")), titles=keys(data.get("titles")), not_before=keys(data.get("not_before")),
                   not_after=keys(data.get("not_after")),
                   uncoded_types=frozenset(str(x) for x in data.get("uncoded_types") or ()),
-                  trigger_agents=frozenset(str(x) for x in data.get("trigger_agents") or ()))
+                  trigger_agents=frozenset(str(x) for x in data.get("trigger_agents") or ()),
+                  noun_subject_types=frozenset(str(x) for x in data.get("noun_subject_types") or ()),
+                  victims=frozenset(str(x) for x in (data.get("victims") or {}).get("agents") or ()),
+                  victim_types=frozenset(str(x) for x in (data.get("victims") or {}).get("types") or ()))
         for code, forms in data["agents"].items():
             if not isinstance(forms, list) or not str(code).isupper():
                 raise KnowledgeBaseError(f"agent {code!r}: an upper-case code with a list of forms", str(path))

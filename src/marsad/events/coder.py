@@ -44,6 +44,7 @@ _VS_SKIP = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "�
                       "ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "رسميا", "مساء", "صباح", "صباحا", "مساءا",
                       # quantifiers before a group noun (تظاهر آلاف الطلاب، قتل عشرات المسلحين)
                       "الاف", "مئات", "عشرات", "ملايين", "الالاف", "المئات", "العشرات", "اعداد", "حشود"})
+_THAT = frozenset({"ان", "بان", "لان", "وان"})
 _CONTEXT_PREPS = frozenset({"في", "خلال", "اثر", "جراء", "بعد", "قبل", "منذ", "عقب", "اثناء"})
 _CLAUSE_PUNCT = frozenset(".؛;:!?؟\n")
 _TRIM = " \t\n\u00a0،,.:;؛-–—\"'«»“”"
@@ -532,7 +533,7 @@ class EventCoder:
                     obj = side(unprep_after[0])
             elif form.agrees:
                 # a dual or plural verb agrees with a subject before it (or a pronoun)
-                if unprep_before:
+                if unprep_before and not self._complementizer(words, unprep_before[-1].w1, t0):
                     subj = side(unprep_before[-1])
                     factor = 0.85
                 if unprep_after and unprep_after[0].w0 - t1 <= 3:
@@ -615,7 +616,8 @@ class EventCoder:
         if is_noun and not sources and not pair_mode and not passive and unprep_before \
                 and (words[t1].suffix or not self._governed(words, t0, lo, with_fi=True)):
             cand = unprep_before[-1]
-            if t0 - cand.w1 <= 6 and not self._crosses(words, cand.w1, t0, commas=True):
+            # a generic actor is not lent to a noun it does not govern (تمكنت الشرطة من تحديد منفذ الاعتداء)
+            if (not cand.code.startswith(UNCODED) or self._lend_ok(etype.name)) and t0 - cand.w1 <= 6 and not self._crosses(words, cand.w1, t0, commas=True):
                 sources = side(cand)
                 factor = min(factor, 0.75)
                 no_pairs = True
@@ -643,6 +645,12 @@ class EventCoder:
         if own:
             sources = [own[0]]
             targets = [a for a in prep_roles["target"] if a.code != own[0].code]
+        if ag is not None and etype.name in ag.victim_types and sources and all(
+                a.entity and a.entity[len(AGENT_PREFIX):] in ag.victims for a in sources):
+            # civilians, refugees... never carry out an attack or an arrest: they are its target
+            if not targets:
+                targets = sources
+            sources = []
         if not sources and not targets:
             return []
         if etype.name == "REQUEST" and not targets and is_noun:
@@ -672,6 +680,10 @@ class EventCoder:
         ev_span = self._evidence(article, words, lo, hi, hit)
         tspan = article.span(words[t0].start, words[t1].end)
         return [_Found(etype.name, mode, s, t, modality, background, conf, ev_span, tspan) for s, t in pairs]
+
+    def _lend_ok(self, etype: str) -> bool:
+        ag = self.lexicon.agents
+        return ag is not None and etype in ag.noun_subject_types
 
     def _uncoded_ok(self, etype: str) -> bool:
         ag = self.lexicon.agents
@@ -742,6 +754,11 @@ class EventCoder:
         if a.metonym and a.prep == "في":
             return False  # a capital after في is a place
         return True
+
+    @staticmethod
+    def _complementizer(words: list[_Word], a: int, b: int) -> bool:
+        """Whether أن/إن (a new clause: قال مسعفون إن 150 شخصا قتلوا) lies between words a and b."""
+        return any(words[j].whole in _THAT for j in range(a + 1, b))
 
     def _crosses(self, words: list[_Word], a: int, b: int, commas: bool = False) -> bool:
         """Whether a clause boundary (a strong punctuation mark, or a comma) lies between words a and b."""
