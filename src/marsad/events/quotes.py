@@ -31,6 +31,11 @@ Who said it (the speaker)
     * otherwise the actor mention just before the verb in its sentence (subject-first:
       ``وكان أردوغان قد أكد``), not governed by a preposition;
     * after من جهته / من جانبه / بدوره: the last person mentioned before.
+    * a title and a name the knowledge base lacks (``الباحث فلان``، ``د. فلان``): no entity, the name
+      words as ``speaker_name``; later ``وذكر فلان`` (the surname) or ``وأضاف الباحث`` refer back to it.
+    * news media (KB outlets, ``صحيفة/وكالة ...`` heads): ``نقلت صحيفة X عن Y`` is Y's quote; a medium
+      with a speech verb speaks; ``بحسب وكالة X`` without one is no quote; ``outlet :headline`` lines
+      are not speech of the outlet. See ``README_quotes_figures.md``.
     No speaker found: no quote.
 """
 
