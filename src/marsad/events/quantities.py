@@ -20,11 +20,14 @@ most list numbers out. Besides:
   a fraction after the unit is added (``ثلاث ساعات ونصف`` → 3.5, ``ساعتين و45 دقيقة`` → 2.75,
   ``ثلاث ساعات إلا ربعا`` → 2.75).
 
-``what`` comes from the first rule of ``what_rules`` whose cue words occur within ``what_window``
-words before the figure (or three words after it) and whose units include the figure's unit;
-then the unit's default; then ``other``. ``date`` is the year or month the clause states
-(``في العام 2019`` → ``2019``; ``خلال العام الجاري`` → the publication year), the nearest one
-in the sentence, resolved with :class:`marsad.events.dates.RelativeDates`.
+``what`` comes from ``what_rules`` and must be an id of the ``whats`` table, which lists the units
+each id accepts (a percentage is never ``trade_volume``; ``trade_target`` needs a target cue, a trade
+cue and a currency); the loader checks the table. ``date`` is the date the figure refers to: the cue of
+its clause, else the nearest one of its sentence — an absolute date (:class:`marsad.text.dates.DateFinder`),
+a relative expression (:class:`marsad.events.dates.RelativeDates`), a present or year-to-date phrase, or
+the months grammar (``الأشهر التسعة الأولى من العام``، ``خلال 9 أشهر``); comparison bases and span starts
+(``مقارنة بالعام 2020``، ``منذ 2011``) are not dates of the figure. See
+``events/data/README_quotes_figures.md``.
 """
 
 from __future__ import annotations
