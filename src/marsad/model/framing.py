@@ -154,13 +154,17 @@ class StoryFraming:
 @dataclass(slots=True)
 class Framing:
     stories: list[StoryFraming]
+    #: stories reported by min_outlets outlets or more (``stories`` may hold only the first ``limit``)
+    n_stories: int = 0
 
     @classmethod
     def build(cls, data: ModelInput, lexicon: ToneLexicon | None = None, config: ModelConfig | None = None,
               min_outlets: int = 2, stories: Iterable[str] | None = None,
-              codes: Iterable[str] | None = None) -> Framing:
+              codes: Iterable[str] | None = None, limit: int | None = None) -> Framing:
         """Framing of every story of ``data`` reported by ``min_outlets`` outlets or more
-        (or only of the ``stories`` named)."""
+        (or only of the ``stories`` named); with ``limit``, only of the first ``limit`` of them in
+        the order of :attr:`stories` (most outlets first) -- the tone of the others' texts is
+        not computed, ``n_stories`` still counts them all."""
         config = config or ModelConfig.load()
         lexicon = lexicon or ToneLexicon.load()
         norm = Normalizer()
@@ -182,16 +186,21 @@ class Framing:
         quantities: dict[str, list[QuantityRecord]] = {}
         for q in data.quantities:
             quantities.setdefault(q.article, []).append(q)
-        out = []
+        chosen = []
         for story, arts in by_story.items():
-            if len({a.outlet or UNKNOWN_OUTLET for a in arts}) < min_outlets:
-                continue
-            out.append(_story(story, arts, events, quotes, quantities, lexicon, config, norm))
-        out.sort(key=lambda s: (-len(s.outlets), s.story))
-        return cls(out)
+            n = len({a.outlet or UNKNOWN_OUTLET for a in arts})
+            if n >= min_outlets:
+                chosen.append((-n, story))
+        chosen.sort()
+        total = len(chosen)
+        if limit is not None:
+            chosen = chosen[:limit]
+        out = [_story(story, by_story[story], events, quotes, quantities, lexicon, config, norm)
+               for _, story in chosen]
+        return cls(out, total)
 
     def to_dict(self) -> dict:
-        return {"stories": [s.to_dict() for s in self.stories]}
+        return {"stories": [s.to_dict() for s in self.stories], "n_stories": self.n_stories}
 
 
 def _speaker(q: QuoteRecord, norm: Normalizer) -> str:

@@ -23,12 +23,14 @@ class Relationship:
     @classmethod
     def build(cls, data: ModelInput, a: str | None = None, b: str | None = None, period: str = "month",
               start: str | None = None, end: str | None = None, config: ModelConfig | None = None,
-              lexicon: ToneLexicon | None = None, periods=None, kb=None) -> Relationship:
+              lexicon: ToneLexicon | None = None, periods=None, kb=None,
+              framing_limit: int | None = None) -> Relationship:
+        """``framing_limit``: frame only the stories reported by the most outlets (see Framing.build)."""
         config = config or ModelConfig.load()
         model = DyadModel.build(data.events, a, b, period, start, end, config)
         registers = Registers.build(model, data.quantities, kb=kb)
         character = Character.build(model, periods, kb)
-        framing = Framing.build(data, lexicon, config, codes=(model.a, model.b))
+        framing = Framing.build(data, lexicon, config, codes=(model.a, model.b), limit=framing_limit)
         return cls(model, registers, character, framing)
 
     def to_dict(self, evidence: bool = True) -> dict:

@@ -29,6 +29,8 @@ from marsad.model.records import EventRecord, ModelInput, QuantityRecord
 from marsad.types import Article
 
 SCHEMA = "marsad.report/v1"
+#: stories shown in the framing section (the ones reported by the most outlets)
+MAX_STORIES = 6
 FORMATS = ("html", "md", "json")
 
 #: the sections of the briefing, in order: id, English title, Arabic title
@@ -324,7 +326,8 @@ def build_report(store_or_records, dyad: tuple[str, str] | None = None, start: s
     if period == "auto":
         period = _choose_period(data, a, b, start, end, config)
     try:
-        rel = Relationship.build(data, a, b, period, start, end, config, lexicon, kb=kb)
+        rel = Relationship.build(data, a, b, period, start, end, config, lexicon, kb=kb,
+                                  framing_limit=MAX_STORIES)
     except ModelError as exc:
         if a is not None:
             raise
@@ -607,7 +610,8 @@ def _network(model, cfg: ModelConfig, ev: Evidence, kb, max_nodes: int = 14) -> 
     return {"nodes": nodes, "edges": edges, "omitted": max(0, len(ranked) - max_nodes)}
 
 
-def _framing(fr, cfg: ModelConfig, ev: Evidence, data: ModelInput, kb=None, max_stories: int = 6) -> dict:
+def _framing(fr, cfg: ModelConfig, ev: Evidence, data: ModelInput, kb=None, max_stories: int | None = None) -> dict:
+    max_stories = MAX_STORIES if max_stories is None else max_stories
     from marsad.model.framing import fact_text
 
     stories = []
@@ -640,7 +644,7 @@ def _framing(fr, cfg: ModelConfig, ev: Evidence, data: ModelInput, kb=None, max_
                         "facts": [{"key": k, "text": texts.get(k), "outlets": list(v)}
                                   for k, v in sorted(st.facts.items())],
                         "outlets": outlets})
-    return {"stories": stories, "n_stories": len(fr.stories)}
+    return {"stories": stories, "n_stories": fr.n_stories}
 
 
 # -- writing ------------------------------------------------------------------------------------

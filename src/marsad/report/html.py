@@ -521,7 +521,7 @@ def _framing(c: dict) -> str:
                    f'in all · story <span class="id">{esc(st["story"])}</span></p>'
                    f'<div class="scroll"><table><thead>{head}</thead><tbody>{body}</tbody></table></div></div>')
     if fr.get("n_stories", 0) > len(fr["stories"]):
-        out.append(f'<p class="meta">{fr["n_stories"] - len(fr["stories"])} more stories are in the JSON output.</p>')
+        out.append(f'<p class="meta">{fr["n_stories"] - len(fr["stories"])} more stories reported by several outlets are not shown (the ones with the most outlets come first).</p>')
     return "".join(out) + "</section>"
 
 
