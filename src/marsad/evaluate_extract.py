@@ -9,7 +9,8 @@ them), pairs each gold article with the system article whose span of the file ho
                  AGREE, COOPERATE); one system event per gold row, each used once
 ``events_type``  the same one-to-one matching on the type alone (a looser line)
 ``quotes``       spans overlap and the speaker is the gold speaker (same KB entity or name, or the
-                 state the gold speaker speaks for)
+                 state the gold speaker speaks for; an unlinked speaker matches a gold speaker
+                 the knowledge base does not know, since their names are in two languages)
 ``quantities``   same value (relative difference under 1e-6) and same unit
 ``dossiers``     the set of dossier ids of each article
 ``metadata``     outlet and publication date of each article (two fields per article)
@@ -139,7 +140,14 @@ class _Speakers:
             if ent.kind == "state" and row.get("speaker_code") and ent.code == row.get("speaker_code") \
                     and self.keys.gold({"kind": "person", "name_en": name, "code": None}).startswith("name:"):
                 return True
-        return bool(q.speaker_name) and fold_name(q.speaker_name) == fold_name(name)
+        if bool(q.speaker_name) and fold_name(q.speaker_name) == fold_name(name):
+            return True
+        # a speaker the knowledge base does not know (an analyst, an unnamed source): the system can only
+        # name it in Arabic and the gold names it in English, so an unlinked system speaker matches a gold
+        # speaker that resolves to no KB entry (the spans already overlap)
+        unlinked = q.speaker_entity is None or q.speaker_entity.startswith("doc:")
+        return unlinked and bool(q.speaker_name) and self.keys.gold(
+            {"kind": "person", "name_en": name, "code": None}).startswith("name:")
 
 
 def score_quotes(pairs, extra_articles: Iterable[Article], keys: EntityKeys) -> Score:
