@@ -66,3 +66,13 @@ def test_dater_future_event_without_cue_stays_undated():
     a.events = [_event(text, 0, len(text), modality="future")]
     EventDater()(a)
     assert a.events[0].date is None
+
+
+def test_eventdates_bare_weekday_only_after_yawm():
+    from marsad.events.dates import resolve_relative
+
+    # "one of them" is not Sunday; "يوم أحد" is
+    assert resolve_relative("قال واحد منهم إن الاتفاق صامد", "2021-09-29") is None
+    assert resolve_relative("أصيب اثنين من الجنود", "2021-09-29") is None
+    hit = resolve_relative("وصل الوفد يوم أحد", "2021-09-29")
+    assert hit is not None and hit[0] == "2021-09-26"

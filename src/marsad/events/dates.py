@@ -77,7 +77,12 @@ class RelativeDates:
             if k.startswith("ال"):
                 names[k[2:]] = v
         self._wd_names = names
-        wd = "|".join(sorted((re.escape(n) for n in names if not n.isascii()), key=len, reverse=True))
+        # a name with its article (الأحد) stands alone; a bare name (أحد، اثنين، جمعة are also "one", "two",
+        # "Friday prayers" or a first name) only right after يوم
+        wd_art = "|".join(sorted((re.escape(n) for n in names if n.startswith("ال")), key=len, reverse=True))
+        wd_bare = "|".join(sorted((re.escape(n) for n in names if not n.startswith("ال") and not n.isascii()),
+                                  key=len, reverse=True))
+        wd = wd_art + (r"|(?<=يوم\s)(?:" + wd_bare + ")" if wd_bare else "")
         month_words = r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
         pats = [
             ("before_yday", _B + _PRE + r"(?:اول\s+(?:من\s+)?امس|اول\s+البارحه)" + _E),
