@@ -394,7 +394,7 @@ def _settings(cfg: ModelConfig) -> dict:
             "level": round(100 * math.erf(cfg.z / math.sqrt(2))), "merge_reports": cfg.merge_reports,
             "undated": cfg.undated, "symmetric_types": sorted(cfg.symmetric_types),
             "character": {"min_events": cfg.min_events, "cooperative": cfg.cooperative, "contested": cfg.contested,
-                          "shift": cfg.shift, "side_gap": cfg.side_gap},
+                          "shift": cfg.shift, "side_gap": cfg.side_gap, "opposite_sides": cfg.opposite_sides},
             "stance_band": cfg.stance_band, "figure_tolerance": cfg.figure_tolerance}
 
 

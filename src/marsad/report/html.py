@@ -229,7 +229,8 @@ interval stays inside its range.</li>
 <li><b>Interactions, not articles</b>: one summit covered by twenty outlets is one interaction with twenty reports.</li>
 <li><b>Character</b> {ar('طابع العلاقة')}: cooperative when the balance is at least {esc(ch.get('cooperative', 0.5))},
 contested below {esc(ch.get('contested', 0.0))}, mixed in between; fewer than {esc(ch.get('min_events', 3))}
-interactions are too few to say.</li>
+interactions are too few to say. A dossier in which the two stand on opposite sides of a third party (one acts
+against it, the other with it) is contested whatever its balance.</li>
 <li><b>Every number is a link</b> to the Arabic sentences behind it in the evidence section at the end; events are
 machine-coded from news text and can be wrong — read the evidence.</li>
 </ul></aside>"""
