@@ -32,13 +32,13 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections import Counter
+from itertools import islice
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from marsad.text.normalize import Normalizer
+from marsad.text.normalize import Normalized, Normalizer
 from marsad.types import Article
 
 _WORDS = re.compile(r"\w+")
@@ -152,15 +152,21 @@ _GAP = re.compile(r"[\s.!?؟…،,;؛:\-–—\"'«»]*")
 
 
 def repeated_paragraphs(text: str, min_words: int = 5, similarity: float = 0.75,
-                        normalizer: Normalizer | None = None) -> list[tuple[int, int]]:
+                        normalizer: Normalizer | None = None,
+                        normalized: Normalized | None = None) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of ``text`` that repeat an earlier passage of the same text.
 
     The text is cut into sentence-like units; a unit of at least ``min_words`` words is a repeat
     when the Jaccard similarity of its word bigrams (on the folded key) with an earlier unit is
     at least ``similarity`` (so a copy with a word changed still counts). Adjacent repeated units
     are merged, so a pasted paragraph gives one span, covering the later copy only.
+
+    ``normalized``, the :class:`Normalized` views of ``text`` when already made (the text layer
+    makes them), saves folding the text again: a unit's words are read off its key view.
     """
     norm = normalizer or Normalizer()
+    if normalized is not None and normalized.original != text:
+        normalized = None
     units: list[tuple[int, int, set[str]]] = []
     for m in _UNIT.finditer(text):
         s, e = m.span()
@@ -168,21 +174,28 @@ def repeated_paragraphs(text: str, min_words: int = 5, similarity: float = 0.75,
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        words = _WORDS.findall(norm.key(text[s:e]))
+        if normalized is not None:
+            words = _WORDS.findall(normalized.key, normalized.from_original(s), normalized.from_original(e))
+        else:
+            words = _WORDS.findall(norm.fold(text[s:e]))
         if len(words) < min_words:
             continue
-        grams = {words[i] + " " + words[i + 1] for i in range(len(words) - 1)}
-        units.append((s, e, grams))
+        units.append((s, e, set(map(" ".join, zip(words, words[1:])))))
 
-    postings: dict[str, list[int]] = {}
+    # A unit with ``n`` bigrams can reach the similarity with an earlier unit only if they share at
+    # least ``similarity * n`` bigrams, hence at least one of any ``n - int(similarity * n) + 1`` of
+    # its bigrams (one more here, against rounding): the earlier units holding those few are the
+    # only candidates to compare.
+    postings: dict[str, list[int]] = {}  # bigram -> earlier units that have it
     repeats: list[tuple[int, int]] = []
     for i, (s, e, grams) in enumerate(units):
-        shared: Counter[int] = Counter()
-        for g in grams:
-            for j in postings.get(g, ()):
-                shared[j] += 1
-        for j, n in shared.items():
-            if n / (len(grams) + len(units[j][2]) - n) >= similarity:
+        candidates: set[int] = set()
+        for g in islice(grams, max(0, len(grams) - int(similarity * len(grams)) + 2)):
+            candidates.update(postings.get(g, ()))
+        for j in candidates:
+            other = units[j][2]
+            n = len(grams & other)
+            if n / (len(grams) + len(other) - n) >= similarity:
                 # extend back to the full stop so the span carries the sentence as written
                 if e < len(text) and text[e] in ".!?؟…":
                     e += 1
@@ -209,5 +222,6 @@ class RepeatFinder:
         self.normalizer = normalizer or Normalizer()
 
     def __call__(self, article: Article) -> Article:
-        article.repeated_paragraphs = repeated_paragraphs(article.text, normalizer=self.normalizer)
+        article.repeated_paragraphs = repeated_paragraphs(article.text, normalizer=self.normalizer,
+                                                          normalized=article.normalized)
         return article
