@@ -76,3 +76,32 @@ def test_eventdates_bare_weekday_only_after_yawm():
     assert resolve_relative("أصيب اثنين من الجنود", "2021-09-29") is None
     hit = resolve_relative("وصل الوفد يوم أحد", "2021-09-29")
     assert hit is not None and hit[0] == "2021-09-26"
+
+
+def _dated_article(text, published=None):
+    from marsad.events.dates import EventDater
+    from marsad.types import ActorRef, Article, Event, Span
+
+    headline_end = text.index("\n")
+    body = text.index("اتصالا")
+    ev = Event("CONSULT", "phone", "verbal_coop", 1.5, ActorRef("TUR", "TUR"), ActorRef("RUS", "RUS"),
+               Span(0, headline_end, text[:headline_end]))
+    ev.mentions = [ev.evidence, Span(body, body + 6, text[body:body + 6])]
+    art = Article(id="d", text=text, published=published, events=[ev])
+    return EventDater()(art).events[0]
+
+
+def test_eventdates_read_the_other_mentions_and_infer_the_year_from_the_weekday():
+    text = ("اتصال بين الرئيسين التركي والروسي\n"
+            "تدهورت العلاقات في 2020 ثم تحسنت.\n"
+            "وأجرى الرئيسان يوم الجمعة 3 كانون الأول/ ديسمبر اتصالا هاتفيا.")
+    ev = _dated_article(text)
+    # 3 December fell on a Friday in 2021, the first such year from 2020 on
+    assert (ev.date, ev.date_precision) == ("2021-12-03", "day")
+
+
+def test_eventdates_year_less_date_without_weekday_stays_undated():
+    text = ("اتصال بين الرئيسين التركي والروسي\n"
+            "تدهورت العلاقات في 2020 ثم تحسنت.\n"
+            "وأجرى الرئيسان في 3 كانون الأول/ ديسمبر اتصالا هاتفيا.")
+    assert _dated_article(text).date is None

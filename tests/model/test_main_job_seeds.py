@@ -62,11 +62,11 @@ def test_sochi_summit_is_one_visit_with_many_outlets(seeds_report):
 
 # (b) ------------------------------------------------------------------------------------------
 @pytest.mark.xfail(strict=True, reason=(
-    "coder (events/dates.py, reader): seed 003 has no publication date and gives the call's day as Friday "
-    "3 December (Levantine + Gregorian month names) with no year, in line 7 (offset ~150), while the CONSULT "
-    "phone event is found in the headline (offset 0); the dater reads only the evidence sentence and needs a "
-    "publication year for a day-month date. Expected: CONSULT phone TUR-RUS dated 2021-12-03 (the year is the "
-    "one after the 2020 tensions the text recalls in which 3 December is a Friday)."))
+    "coder: seed 003 gives the call's day (Friday 3 December, no year, no publication date) in the body "
+    "sentence at offset ~281 (the presidency's statement that Erdogan discussed ... with his counterpart, "
+    "بحث مع نظيره), which the coder does not code as a mention of the headline's CONSULT phone event; the "
+    "dater reads every mention and dates a weekday-named day to 2021 (the first year from the article's "
+    "latest written year, 2020, in which 3 December is a Friday) once the sentence is coded."))
 def test_phone_call_of_3_december_2021(seeds_report):
     calls = [c for c in seeds_report.content["contacts"] if c["mode"] == "phone"]
     assert any(c["date"] == "2021-12-03" for c in calls)

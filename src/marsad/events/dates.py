@@ -12,7 +12,13 @@ of an article, takes the sentence holding its evidence and looks there for a dat
    ``مطلع/منتصف/نهاية الشهر``، a month name with ``الماضي/المقبل/الجاري`` (``نوفمبر الماضي``).
 
 When several cues are in the sentence, the one nearest the event's trigger wins (the first one
-when the event has no trigger).
+when the event has no trigger). When the evidence sentence has no cue, the sentences of the event's
+other mentions are read in order (a headline names the act, the body gives its day).
+
+A day and month written without a year take the publication year. With no publication date, a
+date that names its weekday takes the first year, from the latest year written in the article on,
+in which that day falls on that weekday (``يوم الجمعة 3 كانون الأول`` in an article whose latest
+year is 2020 is 2021-12-03); without a weekday it is left out.
 
 **No cue in the sentence.** The date is the publication date with precision ``day`` only when the
 event is reported as news of the day: it is asserted, the article has a day-precision
@@ -271,14 +277,23 @@ class DateResolver:
         self.finder = finder or DateFinder.load_default()
         self.relative = relative or RelativeDates.load_default(self.finder)
 
-    def dates(self, norm: Normalized, start: int, end: int, pub: dt.date | None) -> list[tuple[int, int, str, str]]:
-        """``(start, end, value, precision)`` in original offsets of ``norm.original[start:end]``."""
+    def dates(self, norm: Normalized, start: int, end: int, pub: dt.date | None,
+              floor_year: int | None = None) -> list[tuple[int, int, str, str]]:
+        """``(start, end, value, precision)`` in original offsets of ``norm.original[start:end]``.
+
+        A day and month without a year take the publication year; with no publication date, a date
+        that names its weekday (``يوم الجمعة 3 كانون الأول``) takes the first year from ``floor_year``
+        on (within six years) in which that day falls on that weekday.
+        """
         text = norm.original[start:end]
         out: list[tuple[int, int, str, str]] = []
         for d in self.finder.find(text, default_year=pub.year if pub else None):
+            value = d.value
             if d.year_missing:
-                continue
-            out.append((start + d.start, start + d.end, d.value, d.precision))
+                value = _year_from_weekday(d, floor_year) if pub is None else None
+                if value is None:
+                    continue
+            out.append((start + d.start, start + d.end, value, d.precision))
         if pub is not None:
             ks, ke = norm.from_original(start), norm.from_original(end)
             for s, e, value, prec in self.relative.find(norm.key[ks:ke], pub):
@@ -287,6 +302,30 @@ class DateResolver:
                     out.append((os_, oe, value, prec))
         out.sort()
         return out
+
+
+def _year_from_weekday(d, floor_year: int | None) -> str | None:
+    """``YYYY-MM-DD`` for a year-less date that names its weekday, or ``None``."""
+    if d.weekday is None or floor_year is None:
+        return None
+    month, day = int(d.value[2:4]), int(d.value[5:7])
+    for year in range(floor_year, floor_year + 7):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if when.isoweekday() == d.weekday:
+            return when.isoformat()
+    return None
+
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year written in ``text`` (a floor for dates whose year is not written)."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None
 
 
 #: How many body sentences count as the news lead.
@@ -312,20 +351,27 @@ class EventDater:
         day_pub = pub if article.published and len(article.published) >= 10 else None
         sentences = _sentence_bounds(article)
         lead_end = _lead_end(article, sentences, self.lead_sentences)
+        floor_year = None if pub is not None else latest_year(article.text)
         cache: dict[tuple[int, int], list] = {}
         for ev in article.events:
             if ev.date is not None:
                 continue  # set upstream (e.g. by the coder from a dated clause)
-            s, e = _enclosing(sentences, ev.evidence.start, ev.evidence.end)
-            found = cache.get((s, e))
-            if found is None:
-                found = cache[(s, e)] = self.resolver.dates(norm, s, e, pub)
-            if found:
-                anchor = ev.trigger.start if ev.trigger is not None else None
-                best = found[0] if anchor is None else min(found, key=lambda d: _distance(d, anchor))
-                ev.date, ev.date_precision = best[2], best[3]
-            elif day_pub is not None and ev.modality == "asserted" and ev.evidence.start < lead_end:
-                ev.date, ev.date_precision = day_pub.isoformat(), "day"
+            # the evidence first, then the other mentions of the same event (a headline names the
+            # act, the body sentence gives its day)
+            spans = [ev.evidence] + [m for m in ev.mentions if (m.start, m.end) != (ev.evidence.start, ev.evidence.end)]
+            for i, span in enumerate(spans):
+                s, e = _enclosing(sentences, span.start, span.end)
+                found = cache.get((s, e))
+                if found is None:
+                    found = cache[(s, e)] = self.resolver.dates(norm, s, e, pub, floor_year)
+                if found:
+                    anchor = ev.trigger.start if (ev.trigger is not None and i == 0) else None
+                    best = found[0] if anchor is None else min(found, key=lambda d: _distance(d, anchor))
+                    ev.date, ev.date_precision = best[2], best[3]
+                    break
+            else:
+                if day_pub is not None and ev.modality == "asserted" and ev.evidence.start < lead_end:
+                    ev.date, ev.date_precision = day_pub.isoformat(), "day"
         return article
 
 
@@ -368,4 +414,5 @@ def _lead_end(article: Article, sentences: Sequence[tuple[int, int]], n: int) ->
     return len(text)
 
 
-__all__ = ["EventDater", "DateResolver", "RelativeDates", "resolve_relative", "parse_published", "LEAD_SENTENCES"]
+__all__ = ["EventDater", "DateResolver", "RelativeDates", "resolve_relative", "parse_published", "latest_year",
+           "LEAD_SENTENCES"]
