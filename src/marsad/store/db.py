@@ -23,7 +23,7 @@ from typing import Literal
 from marsad.errors import NotFoundError, QueryError, StoreError
 from marsad.store import codec
 from marsad.store.search import WEIGHTS, SearchHit, SearchIndexer
-from marsad.stories.dedup import DedupParams, Signer, StoryIndex, content_hash, key_hash
+from marsad.stories.dedup import DedupParams, Signer, StoryIndex, key_hash
 from marsad.text.normalize import Normalizer
 from marsad.text.tokens import Tokenizer
 from marsad.types import Article
@@ -133,6 +133,7 @@ class Store:
         self.dedup = dedup
         self.signer = Signer(dedup, self.normalizer)
         self._index: StoryIndex | None = None
+        self._last_key: tuple[str, str, str] | None = None  # (text, key, content hash), see check()
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
@@ -240,8 +241,22 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
     def check(self, article: Article) -> AddResult:
-        """What :meth:`add_article` would do, without writing (lets a caller skip its pipeline)."""
-        return self._check(article, content_hash(article.text, self.normalizer))
+        """What :meth:`add_article` would do, without writing (lets a caller skip its pipeline).
+
+        The folded key of the text is kept for the :meth:`add_article` of the same text that
+        usually follows, so it is not computed twice.
+        """
+        return self._check(article, self._key_of(article.text)[1])
+
+    def _key_of(self, text: str) -> tuple[str, str]:
+        """(folded key, content hash) of ``text``; the last one computed is kept (see :meth:`check`)."""
+        last = self._last_key
+        if last is not None and last[0] is text:
+            return last[1], last[2]
+        key_text = self.normalizer.key(text)
+        chash = key_hash(key_text)
+        self._last_key = (text, key_text, chash)
+        return key_text, chash
 
     def _check(self, article: Article, chash: str) -> AddResult:
         row = self._row(article.id)
@@ -256,8 +271,7 @@ class Store:
 
     def add_article(self, article: Article) -> AddResult:
         """Write ``article`` and all its layers in one transaction (see :class:`AddResult`)."""
-        key_text = self.normalizer.key(article.text)
-        chash = key_hash(key_text)
+        key_text, chash = self._key_of(article.text)
         try:
             pre = self._check(article, chash)
             if pre.status == "unchanged":

@@ -70,7 +70,7 @@ def shingles(key_text: str, size: int) -> set[bytes]:
     words = _WORDS.findall(key_text)
     if len(words) < size:
         return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+    return set(map(str.encode, map(" ".join, zip(*(words[i:] for i in range(size))))))
 
 
 class Signer:
@@ -91,7 +91,7 @@ class Signer:
                     hashfunc=zlib.crc32, permutations=self._template.permutations)
         sh = shingles(key_text, self.params.shingle)
         if sh:
-            m.update_batch(list(sh))
+            m.update_batch(sh)
         return m
 
     def from_bytes(self, blob: bytes) -> MinHash:
