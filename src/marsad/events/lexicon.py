@@ -33,6 +33,11 @@ class Args:
     preps: tuple[tuple[str, str], ...] = ()  # (folded preposition, role)
     between: str = "pair"
     head: str | None = None  # role of the actor right before the trigger (a participle: المدعوم من)
+    #: role of the state attached to the trigger's object thing: its adjective (منظومة روسية، طائرة روسية،
+    #: الغاز الروسي) or, with ``Trigger.patient_places``, the state of a place object (ضم روسيا القرم → UKR)
+    patient: str | None = None
+    #: role of the nearest actor before the trigger in its clause (أثار بيع المنظومة إلى تركيا غضب واشنطن)
+    before: str | None = None
 
     def prep_role(self, prep: str | None) -> str | None:
         if prep is None:
@@ -54,7 +59,15 @@ class Trigger:
     needs_window: int = 4
     needs_before: frozenset[str] = frozenset()
     needs_before_window: int = 3
+    #: words that must NOT follow within ``unless_window`` words (يستهدف رفع التبادل: "aims at", no attack)
+    unless: frozenset[str] = frozenset()
+    unless_window: int = 2
     one_sided: bool | None = None  # overrides the type's one_sided flag for this trigger
+    sourceless: bool | None = None  # overrides the type's sourceless flag for this trigger
+    patient_places: bool = False  # the patient may be a place: its state takes the patient role
+    needs_patient: bool = False  # no event unless the patient is found (ضم is annexation only with a territory)
+    needs_coded: bool = False  # no event unless a side is a coded state or organization (مقتل مسلحين: none)
+    construct_only: bool = False  # the noun only without the article (معارضة أنقرة، not المعارضة "the opposition")
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +288,7 @@ def _trigger(row, path: Path, norm: Normalizer, types: set[str] | None) -> Trigg
         head=_role(a.get("head"), tid, path),
         genitive=_role(a.get("genitive", "source"), tid, path),
         preps=tuple(preps), between=between,
+        patient=_role(a.get("patient"), tid, path), before=_role(a.get("before"), tid, path),
     )
     needs = row.get("needs") or {}
     before = row.get("needs_before") or {}
@@ -287,7 +301,11 @@ def _trigger(row, path: Path, norm: Normalizer, types: set[str] | None) -> Trigg
         needs_window=int(needs.get("window", 4)),
         needs_before=frozenset(_strip_article(norm.key(w)) for w in _list(before.get("words"))),
         needs_before_window=int(before.get("window", 3)),
-        one_sided=row.get("one_sided"),
+        unless=frozenset(_strip_article(norm.key(w)) for w in _list((row.get("unless") or {}).get("words"))),
+        unless_window=int((row.get("unless") or {}).get("window", 2)),
+        one_sided=row.get("one_sided"), sourceless=row.get("sourceless"),
+        patient_places=bool(row.get("patient_places")), needs_patient=bool(row.get("needs_patient")),
+        needs_coded=bool(row.get("needs_coded")), construct_only=bool(row.get("construct_only")),
     )
 
 

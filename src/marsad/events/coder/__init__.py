@@ -33,9 +33,11 @@ from __future__ import annotations
 import bisect
 
 from marsad.events.coder.actors import ActorPhrases
+from marsad.events.coder.coref import _DUALS, Coreference
 from marsad.events.coder.arguments import COMPLEMENT_TYPES, Arguments
 from marsad.events.coder.merging import Merging
 from marsad.events.coder.modality import Modality
+from marsad.events.coder.nominal import Nominal
 from marsad.events.coder.records import _Actor, _Found, _Word
 from marsad.events.coder.triggers import Triggers
 from marsad.events.coder.words import build_words
@@ -46,7 +48,7 @@ from marsad.types import Article
 __all__ = ["EventCoder", "COMPLEMENT_TYPES"]
 
 
-class EventCoder(ActorPhrases, Triggers, Arguments, Modality, Merging):
+class EventCoder(ActorPhrases, Coreference, Triggers, Arguments, Nominal, Modality, Merging):
     """``Article -> Article``: codes PLOVER events from the article's sentences and actor mentions."""
 
     name = "events"
@@ -73,6 +75,8 @@ class EventCoder(ActorPhrases, Triggers, Arguments, Modality, Merging):
         if agents is not None:
             akeys = self._agent_keys
             keep.update(t.sentence for t in article.tokens if t.part == "stem" and t.norm in akeys)
+        # a dual noun (الرئيسان، البلدين) may stand for the two states of the sentence before
+        keep.update(t.sentence for t in article.tokens if t.part == "stem" and t.norm in _DUALS)
         if not keep:
             return article
         words = self._words(article, keep)
@@ -94,9 +98,10 @@ class EventCoder(ActorPhrases, Triggers, Arguments, Modality, Merging):
             sent_actors = by_sentence.get(words[lo].sentence)
             if not sent_actors:
                 continue
-            hits = self._triggers(words, lo, hi)
+            hits = self._triggers(words, lo, hi, {a.w0 for a in sent_actors if not a.adjective})
             for hit in hits:
                 found.extend(self._code(article, words, lo, hi, hit, sent_actors))
+        self._named_cache = None
         article.events = article.events + self._merge(found)
         return article
 

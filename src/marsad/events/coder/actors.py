@@ -12,6 +12,9 @@ from marsad.events.coder.words import _day, _strip
 from marsad.types import Article
 
 
+_QUOTES = frozenset({'"', "«", "“", "'"})
+
+
 class ActorPhrases:
     """Mixin of :class:`~marsad.events.coder.EventCoder`: finding the actor phrases."""
 
@@ -117,7 +120,8 @@ class ActorPhrases:
             else:
                 group += 1
                 a.group = group
-        return kept
+        # pronouns on بين and dual nouns (الرئيسان) standing for actors named before (coref.py)
+        return self._coref_actors(article, words, kept)
 
     def _agent_phrases(self, words: list[_Word], phrases: list[_Actor], kinds: dict) -> list[_Actor]:
         """Generic actors (``agents.yaml``): an agent noun takes the code of a state adjective or a genitive
@@ -195,6 +199,8 @@ class ActorPhrases:
         for p in reversed(w.pres):
             if p in ("ب", "ل", "ك"):
                 return p
+        if wi > 1 and words[wi - 1].stem in _QUOTES and words[wi - 2].sentence == w.sentence:
+            wi -= 1  # a quotation mark before the name (في حلف "الناتو"): the preposition is before it
         if wi > 0 and words[wi - 1].sentence == w.sentence:
             pw = words[wi - 1]
             # "مع كل من X و Y": the preposition before كل من

@@ -11,6 +11,10 @@ from marsad.events.coder.records import (_CLAUSE_PUNCT, _COMMAS, _DAMMA, _PARTIC
 from marsad.types import Article
 
 
+#: forms of قام "to carry out" (قام بـ + a verbal noun)
+_DID = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاما", "يقومان", "تقومان", "قاموا", "يقومون"})
+
+
 class Arguments:
     """Mixin of :class:`~marsad.events.coder.EventCoder`: the sides of each trigger."""
 
@@ -23,6 +27,8 @@ class Arguments:
         args = trig.args
         t0, t1 = hit.w0, hit.w1
         is_noun = form.pos in ("noun", "phrase")
+        if trig.construct_only and is_noun and "ال" in words[t0].pres:
+            return []
         passive = self._passive(article, words, hit, lo)
         usable = [a for a in actors if self._usable(a, hit, words, trig)]
         if not usable:
@@ -120,7 +126,7 @@ class Arguments:
                     if rest and rest[0].w0 - unprep_after[0].w1 <= 4:
                         obj = side(rest[0])
                 else:
-                    if unprep_before:
+                    if unprep_before and not self._complementizer(words, unprep_before[-1].w1, t0):
                         subj = side(unprep_before[-1])
                         factor = 0.85
                     if unprep_after and unprep_after[0].w0 - t1 <= 3:
@@ -134,7 +140,8 @@ class Arguments:
                     targets = list(val)
         else:
             gen = [a for a in unprep_after if not a.adjective and (a.w0 == t1 + 1 or (
-                a.w0 == t1 + 2 and words[t1 + 1].stem in self.cues.actor_heads))]
+                a.w0 == t1 + 2 and words[t1 + 1].stem in self.cues.actor_heads)
+                or self._genitive_gap_ok(words, t1, a.w0))]
             if gen:
                 # a verbal noun with a pronoun takes an object (لقائه نظيره التركي)
                 role = args.object if (passive or words[t1].suffix) else args.genitive
@@ -142,6 +149,32 @@ class Arguments:
                     sources = side(gen[0])
                 elif role == "target" and not targets:
                     targets = side(gen[0])
+                anchor = max(x.w1 for x in side(gen[0]))
+                if role == args.genitive and args.object in ("source", "target") and args.object != role:
+                    # the object after the genitive (ضم روسيا ...، موافقة تركيا على انضمام السويد)
+                    o = self._object_after(words, anchor, after, {id(x) for x in side(gen[0])})
+                    if o is not None:
+                        if args.object == "source" and not sources:
+                            sources = side(o)
+                        elif args.object == "target" and not targets:
+                            targets = [x for x in side(o) if x.code not in _codes(sources)]
+                        factor = min(factor, 0.9)
+        # --- the state attached to the object thing (إسقاط طائرة روسية، اقتناء منظومة إس-400 الروسية)
+        if args.patient is not None or trig.needs_patient:
+            anchor = t1
+            first_after = [a for a in unprep_after if not a.adjective and a.w0 > t1 and (
+                a.w0 == t1 + 1 or self._adjacent_after(words, t1, a.w0) or self._genitive_gap_ok(words, t1, a.w0))]
+            if first_after:
+                anchor = max(x.w1 for x in side(first_after[0]))
+            pat = self._patient(article, words, anchor, hi, actors, trig.patient_places) \
+                if args.patient is not None else None
+            if pat is None and trig.needs_patient:
+                return []
+            if pat is not None and not any(pat is x for x in sources + targets):
+                if args.patient == "target" and not targets and pat.code not in _codes(sources):
+                    targets = [pat]
+                elif args.patient == "source" and not sources and pat.code not in _codes(targets):
+                    sources = [pat]
         if prep_roles["source"] and not sources:
             sources = prep_roles["source"]
         if prep_roles["target"] and not targets:
@@ -171,13 +204,33 @@ class Arguments:
         # --- a noun trigger takes the subject of the verb before it (أجرى بوتين اتصالا هاتفيا مع أردوغان),
         #     unless the noun sits behind a preposition (مقتل جنود أتراك في قصف جوي)
         if is_noun and not sources and not pair_mode and not passive and unprep_before \
-                and (words[t1].suffix or not self._governed(words, t0, lo, with_fi=True)):
+                and (words[t1].suffix or not self._governed(words, t0, lo, with_fi=True)
+                     or self._did(words, t0, lo)):
             cand = unprep_before[-1]
             # a generic actor is not lent to a noun it does not govern (تمكنت الشرطة من تحديد منفذ الاعتداء)
             if (not cand.code.startswith(UNCODED) or self._lend_ok(etype.name)) and t0 - cand.w1 <= 6 and not self._crosses(words, cand.w1, t0, commas=True):
                 sources = side(cand)
                 factor = min(factor, 0.75)
                 no_pairs = True
+        # --- a singular pronoun on a meeting noun is the person named last (لقائه نظيره الروسي)
+        if is_noun and etype.name == "CONSULT" and not pair_mode and args.genitive in ("source", "target"):
+            mine = sources if args.genitive == "source" else targets
+            if not mine:
+                pro = self._pronoun_actor(article, words, t1, sources + targets)
+                if pro is not None:
+                    if args.genitive == "source":
+                        sources = [pro]
+                    else:
+                        targets = [pro]
+                    factor = min(factor, 0.75)
+        # --- the nearest actor before the trigger (أثار بيع المنظومة إلى تركيا غضب واشنطن)
+        if args.before is not None:
+            b = self._before_actor(words, t0, lo, actors)
+            if b is not None:
+                if args.before == "target" and not targets and b.code not in _codes(sources):
+                    targets = [b]
+                elif args.before == "source" and not sources and b.code not in _codes(targets):
+                    sources = [b]
         # --- demands, refusals and threats: the party named in the complement (رفضت واشنطن تسليم
         #     المنظومة إلى أنقرة)
         if not targets and sources and etype.name in COMPLEMENT_TYPES and not is_noun:
@@ -218,7 +271,12 @@ class Arguments:
             pair_mode = True  # تبادل أسرى روسي أوكراني
         if no_pairs and etype.symmetric and not targets:
             return []  # a list of actors before a noun is one side, never both
-        pairs = self._pairs(etype, sources, targets, pair_mode, both, trig.one_sided)
+        sourceless = trig.sourceless
+        if sourceless and is_noun and "ب" in words[t0].pres:
+            sourceless = False  # the complement of another act (تهديد أميركي بفرض عقوبات على أنقرة)
+        pairs = self._pairs(etype, sources, targets, pair_mode, both, trig.one_sided, sourceless)
+        if trig.needs_coded:
+            pairs = [(x, y) for x, y in pairs if _coded(x) or _coded(y)]
         if uncoded_ok is False or not self._uncoded_ok(etype.name):
             # generic actors with no country: the event needs a coded side, unless its type allows none
             pairs = [(x, y) for x, y in pairs if _coded(x) or _coded(y)]
@@ -238,6 +296,16 @@ class Arguments:
         tspan = article.span(words[t0].start, words[t1].end)
         return [_Found(etype.name, mode, s, t, modality, background, conf, ev_span, tspan) for s, t in pairs]
 
+    @staticmethod
+    def _did(words: list[_Word], t0: int, lo: int) -> bool:
+        """``قام/تقوم X بـ`` + a verbal noun: the verbal noun is what the subject did (تقوم روسيا ببناء المحطة)."""
+        if "ب" not in words[t0].pres:
+            return False
+        for j in range(t0 - 1, max(lo, t0 - 5) - 1, -1):
+            if words[j].stem in _DID:
+                return True
+        return False
+
     def _lend_ok(self, etype: str) -> bool:
         ag = self.lexicon.agents
         return ag is not None and etype in ag.noun_subject_types
@@ -247,7 +315,8 @@ class Arguments:
         return ag is not None and etype in ag.uncoded_types
 
     def _pairs(self, etype, sources: list[_Actor], targets: list[_Actor], pair_mode: bool,
-               both: bool = False, one_sided: bool | None = None) -> list[tuple[tuple[str, str | None] | None, tuple[str, str | None] | None]]:
+               both: bool = False, one_sided: bool | None = None,
+               sourceless: bool | None = None) -> list[tuple[tuple[str, str | None] | None, tuple[str, str | None] | None]]:
         src = _uniq(sources)
         tgt = _uniq(targets)
         out: list = []
@@ -267,7 +336,7 @@ class Arguments:
             keep = etype.one_sided if one_sided is None else one_sided
             return [(s, None) for s in src] if keep else []
         if tgt and not src:
-            return [(None, t) for t in tgt] if etype.sourceless else []
+            return [(None, t) for t in tgt] if (etype.sourceless if sourceless is None else sourceless) else []
         return out
 
     def _adjacent_after(self, words: list[_Word], t1: int, w0: int) -> bool:

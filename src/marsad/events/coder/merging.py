@@ -49,5 +49,27 @@ class Merging:
             )
             index.setdefault(key, ev)
             events.append(ev)
-        return events
+        return self._fold_unstated(events, {id(ev): key for key, ev in index.items()})
+
+    @staticmethod
+    def _fold_unstated(events: list[Event], keys: dict[int, tuple]) -> list[Event]:
+        """A mention with no stated source (إسقاط طائرة روسية) of the same type, target, modality and
+        background as exactly one event with a source in the article (إسقاط تركيا طائرة روسية) is taken
+        as another mention of that event."""
+        folded: set[int] = set()
+        for ev in events:
+            if ev.source is not None or ev.target is None or ev.target.code is None:
+                continue
+            k = keys.get(id(ev))
+            cands = [x for x in events if x is not ev and x.source is not None and x.source.code is not None
+                     and x.type == ev.type and x.target is not None and x.target.code == ev.target.code
+                     and keys.get(id(x), (None,) * 4)[2:] == (k[2:] if k else None)
+                     and (x.mode == ev.mode or x.mode is None or ev.mode is None)]
+            if len({x.source.code for x in cands}) == 1:
+                host = cands[0]
+                for m in ev.mentions:
+                    if m not in host.mentions:
+                        host.mentions.append(m)
+                folded.add(id(ev))
+        return [ev for ev in events if id(ev) not in folded]
 

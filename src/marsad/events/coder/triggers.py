@@ -6,10 +6,16 @@ from marsad.events.coder.records import _COMPLEMENT_PREPS, _CONTEXT_PREPS, _NOMI
 from marsad.events.coder.words import _candidates, _fallback_hit, _strip
 
 
+#: types of a trigger that condemns another act: the act named after it with its own agent is coded too
+#: (معارضة أنقرة لضم روسيا القرم: ACCUSE and the annexation, which happened). An act approved, refused or
+#: asked for (موافقة تركيا على انضمام السويد) is prospective: it stays the complement, with no event of its own.
+_JUDGING = frozenset({"ACCUSE"})
+
+
 class Triggers:
     """Mixin of :class:`~marsad.events.coder.EventCoder`: finding the trigger words."""
 
-    def _triggers(self, words: list[_Word], lo: int, hi: int) -> list[_Hit]:
+    def _triggers(self, words: list[_Word], lo: int, hi: int, actor_starts: set[int] = frozenset()) -> list[_Hit]:
         lex = self.lexicon
         hits: list[_Hit] = []
         i = lo
@@ -52,19 +58,26 @@ class Triggers:
                     if nominal and not nouns and any(p in ("ال", "ب", "ك") for p in w.pres):
                         pick = []
                     if pick:
-                        best = _Hit(max(pick, key=lambda f: f.confidence), i, i)
+                        # the most reliable reading whose context words are there (تسليم الأسرى: a release)
+                        for f in sorted(pick, key=lambda f: -f.confidence):
+                            best = _Hit(f, i, i)
+                            if self._needs_ok(best, words, hi):
+                                break
             if best is not None and self._needs_ok(best, words, hi):
                 hits.append(best)
                 i = best.w1 + 1
                 continue
             i += 1
-        # a noun trigger right after another trigger is its complement (توقيع اتفاقية، دعا إلى وقف إطلاق النار)
+        # a noun trigger right after another trigger is its complement (توقيع اتفاقية، دعا إلى وقف إطلاق النار),
+        # unless it has its own agent after a judging trigger (معارضة أنقرة لضم روسيا القرم)
         # ... or its object behind a preposition (دعا X إلى الانسحاب، طالب X بفرض عقوبات، أشاد بالتعاون)
         out: list[_Hit] = []
         for h in hits:
             if out and h.form.pos in ("noun", "phrase"):
                 gap = h.w0 - out[-1].w1
-                if gap <= 2 or (gap <= 7 and self._governed(words, h.w0, lo)):
+                if (gap <= 2 or (gap <= 7 and self._governed(words, h.w0, lo))) and not (
+                        h.w1 + 1 in actor_starts and out[-1].form.trigger.type in _JUDGING
+                        and h.form.trigger.type not in _JUDGING):
                     continue
             out.append(h)
         return out
@@ -85,6 +98,10 @@ class Triggers:
     @staticmethod
     def _needs_ok(hit: _Hit, words: list[_Word], hi: int) -> bool:
         t = hit.form.trigger
+        if t.unless:
+            for j in range(hit.w1 + 1, min(hi, hit.w1 + 1 + t.unless_window)):
+                if words[j].stem in t.unless or _strip(words[j].whole) in t.unless:
+                    return False
         if t.needs_before:
             ok = False
             for j in range(max(0, hit.w0 - t.needs_before_window), hit.w0):
