@@ -48,28 +48,113 @@ def run_baseline(path: Path) -> dict:
     return {"articles": n, "words": words, "seconds": dt, "cpu_seconds": time.process_time() - c0}
 
 
-def run_ingest(path: Path, pipeline_name: str, show_clusters: bool) -> dict:
+class Timings:
+    """CPU time of each step, per article (``--profile``)."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, float]] = []
+        self.order: list[str] = []
+
+    def new_article(self) -> None:
+        self.rows.append({})
+
+    def add(self, name: str, seconds: float) -> None:
+        if name not in self.order:
+            self.order.append(name)
+        row = self.rows[-1]
+        row[name] = row.get(name, 0.0) + seconds
+
+    def wrap(self, name: str, func):
+        clock, add = time.process_time, self.add
+
+        def timed(*args, **kwargs):
+            c = clock()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                add(name, clock() - c)
+
+        return timed
+
+    def reader(self, paths):
+        """The ingest's reader, timed: a new article starts with each item read."""
+        from marsad.io.readers import iter_inputs
+
+        items = iter(iter_inputs(paths))
+        while True:
+            c = time.process_time()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            dt = time.process_time() - c
+            self.new_article()
+            self.add("read", dt)
+            yield item
+
+    def summary(self) -> list[tuple[str, float, float]]:
+        """(step, mean ms, median ms) per article, in the order the steps first ran."""
+        import statistics
+
+        def stats(name: str) -> tuple[str, float, float]:
+            values = [r.get(name, 0.0) for r in self.rows]
+            return name, 1000 * statistics.fmean(values), 1000 * statistics.median(values)
+
+        out = []
+        for name in self.order:
+            if name.count(".") < 2:  # a step, followed by its parts ("store.write.minhash")
+                out.append(stats(name))
+                out.extend(stats(part) for part in self.order if part.startswith(name + "."))
+        totals = [sum(v for k, v in r.items() if k.count(".") < 2) for r in self.rows]
+        out.append(("total", 1000 * statistics.fmean(totals), 1000 * statistics.median(totals)))
+        return out
+
+
+def run_ingest(path: Path, pipeline_name: str, show_clusters: bool, profile: bool = False) -> dict:
     from marsad.ingest import ingest
-    from marsad.pipeline import default_pipeline
+    from marsad.pipeline import Component, Pipeline, default_pipeline
     from marsad.resources import Resources
     from marsad.store import Store
+    from marsad.stories.dedup import RepeatFinder
 
     resources = Resources()
-    layers = ("text",) if pipeline_name == "text" else ("text", "actors", "events")
     t_setup = time.perf_counter()
-    pipeline = default_pipeline(resources, layers=layers)
+    # "full" is whatever default_pipeline() runs today (actors, events, quotes, figures, dossiers...)
+    pipeline = default_pipeline(resources, layers=("text",)) if pipeline_name == "text" else default_pipeline(resources)
     tokenizer = resources.tokenizer()
     setup = time.perf_counter() - t_setup
+    timings = Timings() if profile else None
+    reader = None
+    if timings is not None:
+        # the same steps ingest() runs, each timed: components, the repeat finder (which ingest()
+        # adds itself when the pipeline has none), the store's check and write
+        comps = [Component(c.name, timings.wrap(c.name, c.func), c.requires, c.assigns, c.arabic_only)
+                 for c in pipeline.components]
+        comps.append(Component("repeats", timings.wrap("repeats", RepeatFinder(tokenizer.normalizer))))
+        pipeline = Pipeline(comps)
+        reader = timings.reader
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "bench.db", tokenizer=tokenizer) as store:
+            if timings is not None:
+                store.check = timings.wrap("store.check", store.check)
+                store.add_article = timings.wrap("store.write", store.add_article)
+                # parts of store.write (shown indented, not added to the total twice)
+                store.signer.signature_of_key = timings.wrap("store.write.minhash", store.signer.signature_of_key)
+                indexer = store.search_indexer
+                indexer.fields = timings.wrap("store.write.fts_fields", indexer.fields)
+                index = store.story_index()
+                index.best_match = timings.wrap("store.write.lsh", index.best_match)
+                index.add = timings.wrap("store.write.lsh", index.add)
             t0, c0 = time.perf_counter(), time.process_time()
-            report = ingest([path], store, pipeline)
+            report = ingest([path], store, pipeline, reader=reader)
             dt = time.perf_counter() - t0
             cpu = time.process_time() - c0
             out = {"articles": report.read, "new": report.new, "duplicates": report.duplicates,
                    "clusters": report.clusters, "failures": len(report.failures), "seconds": dt, "cpu_seconds": cpu,
                    "setup_seconds": setup, "db_mb": os.path.getsize(Path(tmp) / "bench.db") / 2**20,
                    "components": pipeline.names}
+            if timings is not None:
+                out["profile"] = timings.summary()
             if show_clusters:
                 out["cluster_list"] = [
                     [(a.id, a.outlet, a.published, a.title) for a in map(store.get_article, members)]
@@ -83,16 +168,18 @@ def child(args: argparse.Namespace) -> None:
     if args.child == "baseline":
         res = run_baseline(path)
     else:
-        res = run_ingest(path, args.pipeline, args.clusters)
+        res = run_ingest(path, args.pipeline, args.clusters, args.profile)
     res["peak_rss_mb"] = peak_rss_mb()
     res["mb"] = path.stat().st_size / 2**20
     print(json.dumps(res, ensure_ascii=False))
 
 
-def measure(kind: str, path: Path, args: argparse.Namespace) -> dict:
+def measure(kind: str, path: Path, args: argparse.Namespace, profile: bool = False) -> dict:
     cmd = [sys.executable, __file__, "--child", kind, "--child-input", str(path), "--pipeline", args.pipeline]
     if args.clusters and kind == "ingest":
         cmd.append("--clusters")
+    if profile:
+        cmd.append("--profile")
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -111,6 +198,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="use the first N articles only")
     ap.add_argument("--pipeline", choices=["text", "full"], default="text")
     ap.add_argument("--clusters", action="store_true", help="print the story clusters found")
+    ap.add_argument("--profile", action="store_true",
+                    help="also print the CPU time of each step per article (mean and median)")
     ap.add_argument("--child", choices=["baseline", "ingest"], help=argparse.SUPPRESS)
     ap.add_argument("--child-input", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -146,6 +235,20 @@ def main() -> None:
             print("cluster:")
             for aid, outlet, date, title in members:
                 print(f"   {aid}  {outlet}  {date}  {title}")
+        if args.profile:
+            prof_r = measure("ingest", whole, args, profile=True)
+            print(f"\nprofile (a separate run of the whole, each step timed; cpu {prof_r['cpu_seconds']:.2f} s, "
+                  f"{prof_r['articles'] / prof_r['cpu_seconds']:.1f} art/s):")
+            print(f"{'step':<26}{'mean ms/art':>12}{'median ms/art':>15}{'share':>8}")
+            steps = prof_r["profile"]
+            total_mean = steps[-1][1]
+            for name, mean, median in steps:
+                label = "  " + name.rsplit(".", 1)[1] if name.count(".") >= 2 else name
+                print(f"{label:<26}{mean:>12.3f}{median:>15.3f}{100 * mean / total_mean:>7.1f}%")
+            per_article_cpu = 1000 * prof_r["cpu_seconds"] / prof_r["articles"]
+            print(f"{'not in a step':<26}{per_article_cpu - total_mean:>12.3f}{'':>15}"
+                  f"   (ingest loop, garbage collection, merged events at the end)")
+            print(f"median article: {steps[-1][2]:.3f} ms -> {1000 / steps[-1][2]:.0f} median articles/s")
 
 
 if __name__ == "__main__":
