@@ -6,7 +6,7 @@ from marsad.actors.kb import KBEntry, KnowledgeBase
 from marsad.actors.ner import FeatureExtractor, Gazetteers
 from marsad.text.tokens import Tokenizer
 
-KNOWN = {"قال", "مدينة", "شركة"}
+KNOWN = {"قال", "مدينة", "شركة", "سيد"}
 
 
 def _known(word: str) -> bool:
@@ -38,13 +38,15 @@ def test_sentence_features_window_gazetteers_and_shapes():
     karim = feats[2]
     # its own features: folded key, stem affixes, gazetteer, cluster prefixes, unknown to the lexicon
     for f in ("w=كريم", "s=كريم", "p1=ك", "p2=كر", "p3=كري", "x1=م", "x2=يم", "x3=ريم",
-              "g=PF", "c=a3f", "c2=a3", "c1=a", "unk", "sh=A", "lb=4"):
+              "g=PF", "c=a3f", "c2=a3", "unk", "sh=A", "lb=4"):
         assert f in karim, f
     # the window: السيد before it is a title and a trigger, وقال two words before is a trigger
     assert "-1w=السيد" in karim and "-1g=TI" in karim and "-1g=TP" in karim
     assert "-2g=TP" in karim and "-2s=قال" in karim
     # الحداد is seen through its stem (the article is a clitic)
     assert "+1s=حداد" in karim and "+2s=في" in karim
+    assert "+1unk" in karim and "-1unk" not in karim  # حداد is not a lexicon word, سيد is
+    assert not any(f.endswith("sh=A") and f[0] in "+-" for f in karim)  # Arabic neighbours: no shape feature
     assert "s-1|s=سيد|كريم" in karim and "s|s+1=كريم|حداد" in karim
     # مدينة folds to مدينه (ta marbuta) and is a place trigger for the next word
     assert "-1g=TL" in feats[6] and "g=LC" in feats[6]

@@ -35,7 +35,7 @@ from marsad.text.normalize import Normalized, Normalizer
 from marsad.text.tokens import Tokenizer
 from marsad.types import Article, Entity, Mention
 
-FEATURES_VERSION = 3
+FEATURES_VERSION = 5
 MODELS_DIR = Path(__file__).with_name("models")
 DEFAULT_MODEL = MODELS_DIR / "ner.crfsuite"
 DEFAULT_CLUSTERS = MODELS_DIR / "ner_clusters.tsv"
@@ -259,9 +259,11 @@ class FeatureExtractor:
             gaz |= {"x" + g for g in self.gaz.flags(alt)}
         gz = tuple(sorted(gaz))
         cl = self.clusters.get(stem) or self.clusters.get(key) or ""
-        own = [
-            "w=" + key, "s=" + stem, "sh=" + shape, "lb=" + lb, "pro=" + pro,
-        ]
+        if not cl and alt:
+            cl = self.clusters.get(alt, "")
+        own = ["w=" + key, "s=" + stem, "sh=" + shape, "lb=" + lb]
+        if pro:
+            own.append("pro=" + pro)
         if suf:
             own.append("suf=" + self.normalizer.key(suf))
         unk = False
@@ -279,18 +281,20 @@ class FeatureExtractor:
         if cl:
             own.append("c=" + cl)
             own.append("c2=" + cl[:2])
-            own.append("c1=" + cl[:1])
         around = []
         for off in self.OFFSETS:
             p = f"{off:+d}"
-            f = [p + "s=" + stem, p + "sh=" + shape]
+            f = [p + "s=" + stem]
+            if shape != "A":
+                f.append(p + "sh=" + shape)
             if cl:
                 f.append(p + "c2=" + cl[:2])
             if unk:
                 f.append(p + "unk")
             if abs(off) == 1:
                 f.append(p + "w=" + key)
-                f.append(p + "pro=" + pro)
+                if pro:
+                    f.append(p + "pro=" + pro)
                 if cl:
                     f.append(p + "c=" + cl)
             f.extend(p + "g=" + g for g in gz)
@@ -377,12 +381,13 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 def propagate(stems: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], window: int | None = None,
-              types: Iterable[str] = ("PERS", "ORG", "MISC")) -> list[list[str]]:
+              types: Iterable[str] = ("PERS", "ORG", "MISC"), surnames: bool = True) -> list[list[str]]:
     """Document-level consistency: a name tagged in one sentence is tagged where it recurs.
 
     For each sentence, the spans tagged in the sentences within ``window`` (all of them when
     ``None``) give ``stem sequence -> most frequent type``; every untagged occurrence of such a
-    sequence (first stem of 3+ letters) gets that type, longest sequences first. LOC is left out by
+    sequence (first stem of 3+ letters) gets that type, longest sequences first; with ``surnames``
+    the last word of a tagged person's name counts as that person's name too. LOC is left out by
     default: place words recur as common nouns and adjectives more often than names do (on the dev
     split propagating LOC lowered its F1).
     """
@@ -393,27 +398,42 @@ def propagate(stems: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], win
     n = len(tags)
     spans = [[(tuple(stems[j][a:b]), t) for a, b, t in bio_spans(tags[j])] for j in range(n)]
 
-    def table(lo: int, hi: int) -> list[tuple[tuple[str, ...], str]]:
+    def table(lo: int, hi: int) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         seen: dict[tuple[str, ...], Counter] = {}
         for j in range(lo, hi):
             for key, t in spans[j]:
                 seen.setdefault(key, Counter())[t] += 1
-        rows = [(k, c.most_common(1)[0][0]) for k, c in seen.items()]
-        return sorted(((k, t) for k, t in rows if t in keep and len(k[0]) >= 3), key=lambda kt: -len(kt[0]))
+        best = {k: c.most_common(1)[0][0] for k, c in seen.items()}
+        if surnames:
+            # a person's last name alone refers to the person (simple coreference)
+            for k, t in list(best.items()):
+                if t == "PERS" and len(k) > 1 and len(k[-1]) >= 3:
+                    best.setdefault(k[-1:], "PERS")
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for k, t in best.items():
+            if t in keep and len(k[0]) >= 3:
+                index.setdefault(k[0], []).append((k, t))
+        for rows in index.values():
+            rows.sort(key=lambda kt: -len(kt[0]))
+        return index
 
     whole = table(0, n) if window is None else None
     for i in range(n):
-        rows = whole if whole is not None else table(max(0, i - window), min(n, i + window + 1))
-        if not rows:
+        index = whole if whole is not None else table(max(0, i - window), min(n, i + window + 1))
+        if not index:
             continue
         p, st = out[i], stems[i]
-        for key, t in rows:
-            size = len(key)
-            for a in range(len(st) - size + 1):
-                if st[a] == key[0] and tuple(st[a:a + size]) == key and all(x == "O" for x in p[a:a + size]):
+        for a, first in enumerate(st):
+            rows = index.get(first)
+            if rows is None or p[a] != "O":
+                continue
+            for key, t in rows:
+                size = len(key)
+                if tuple(st[a:a + size]) == key and all(x == "O" for x in p[a:a + size]):
                     p[a] = "B-" + t
                     for k in range(a + 1, a + size):
                         p[k] = "I-" + t
+                    break
     return out
 
 
@@ -686,11 +706,14 @@ class NameRecognizer:
                 if c is not None:
                     key = tuple(w for _, _, w in ws[s:e])
                     best[key] = max(best.get(key, 0.0), c)
+                    last = (ext.word(key[-1]).stem,)
+                    best[last] = max(best.get(last, 0.0), c)
         spans: list[NameSpan] = []
         for k, s, e, typ, c in found:
             ws = sents[k]
-            if c is None:
-                c = 0.9 * best.get(tuple(w for _, _, w in ws[s:e]), 0.5)
+            if c is None:  # tagged by propagation: 0.9 x the best confidence of the name where it was tagged
+                key = tuple(w for _, _, w in ws[s:e])
+                c = 0.9 * (best.get(key) or best.get((ext.word(key[-1]).stem,)) or 0.5)
             a, _ = norm.to_original(ws[s][0], ws[s][1])
             _, b = norm.to_original(ws[e - 1][0], ws[e - 1][1])
             spans.append(NameSpan(a, b, typ, c))
