@@ -56,3 +56,22 @@ def test_retraining_on_a_tiny_slice_writes_a_model_and_its_provenance(anercorp, 
 def test_training_refuses_the_test_portion(anercorp, tmp_path):
     with pytest.raises(EvaluationError):
         train_ner(anercorp, tmp_path / "x.crfsuite", lines=(1, 130_000), max_iterations=1)
+
+
+def test_train_and_eval_commands_on_a_tiny_model(anercorp, tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli.eval import eval_group
+    from marsad.cli.train import train_command
+
+    out = tmp_path / "cli.crfsuite"
+    res = CliRunner().invoke(train_command, ["ner", "--anercorp", str(anercorp), "-o", str(out),
+                                             "--last-line", "2000", "--iterations", "3"])
+    assert res.exit_code == 0, res.output
+    prov = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert prov["training_lines"] == [1, 2000] and prov["max_iterations"] == 3
+    res = CliRunner().invoke(eval_group, ["ner", "--test", str(anercorp / TEST_FILE), "--model", str(out),
+                                          "--mode", "as-is", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert len(rows) == 1 and rows[0]["repaired"] is False and rows[0]["micro"]["gold"] == 2285

@@ -101,3 +101,11 @@ def test_the_packaged_model_tags_an_unknown_person_and_offsets_slice_the_origina
             assert not any(s < m.end and m.start < e for s, e in kb_spans)
     # no second entity for the KB person
     assert sum(1 for e in art.entities.values() if e.name_ar and "أردوغان" in e.name_ar) == 1
+
+
+def test_a_missing_model_is_a_typed_error_raised_on_first_use(tmp_path):
+    from marsad.errors import ModelError
+
+    ner = NameRecognizer(model_path=tmp_path / "absent.crfsuite", kb=KnowledgeBase())
+    with pytest.raises(ModelError):
+        ner(Article("a5", TEXT))

@@ -788,9 +788,8 @@ class NameRecognizer:
             return start
         word = m.group()
         pre, st, _en, _suf = self.extractor.tokenizer.segment(word)
+        # only conjunctions and prepositions go; the article stays (الوليد, العراق)
         drop = sum(len(p) for p in pre if p != "ال")
-        if "ال" in pre and kind == "person" and word[drop:drop + 2] == "ال":
-            pass  # الوليد: the article belongs to the name
         if drop == 0 or drop >= len(word):
             return start
         # map ``drop`` base characters to original characters (diacritics may sit in between)
