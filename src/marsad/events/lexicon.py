@@ -68,6 +68,7 @@ class Trigger:
     needs_patient: bool = False  # no event unless the patient is found (ضم is annexation only with a territory)
     needs_coded: bool = False  # no event unless a side is a coded state or organization (مقتل مسلحين: none)
     construct_only: bool = False  # the noun only without the article (معارضة أنقرة، not المعارضة "the opposition")
+    lend: bool = True  # a noun trigger may take the subject of the verb before it (not مقتل: who announces it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,9 @@ class Cues:
     negation_window: int
     denial: frozenset[str]
     denial_window: int
+    refusal: frozenset[str]
+    refusal_window: int
+    refusal_not_types: frozenset[str]
     future_before: dict[str, tuple[tuple[str, ...], ...]]
     future_after: frozenset[str]
     future_window: int
@@ -306,6 +310,7 @@ def _trigger(row, path: Path, norm: Normalizer, types: set[str] | None) -> Trigg
         one_sided=row.get("one_sided"), sourceless=row.get("sourceless"),
         patient_places=bool(row.get("patient_places")), needs_patient=bool(row.get("needs_patient")),
         needs_coded=bool(row.get("needs_coded")), construct_only=bool(row.get("construct_only")),
+        lend=bool(row.get("lend", True)),
     )
 
 
@@ -334,6 +339,9 @@ def _cues(data, path: Path, norm: Normalizer) -> Cues:
     return Cues(
         negation=keys(neg.get("before")), negation_window=int(neg.get("window", 3)),
         denial=keys(denial.get("words")), denial_window=int(denial.get("window", 8)),
+        refusal=keys((neg.get("refusal") or {}).get("words")),
+        refusal_window=int((neg.get("refusal") or {}).get("window", 3)),
+        refusal_not_types=frozenset(str(x) for x in (neg.get("refusal") or {}).get("not_types") or ()),
         future_before=_phrases(fut.get("before"), norm), future_after=keys(fut.get("after")),
         future_window=int(fut.get("window", 6)), future_after_window=int(fut.get("after_window", 4)),
         future_proclitic=norm.key(str(fut.get("proclitic", "س"))),

@@ -96,6 +96,10 @@ class ActorPhrases:
                 a.prep = self._prep_of(words, h, preps) if h >= 0 else None
             else:
                 a.prep = self._prep_of(words, a.w0, preps)
+                if a.prep is None and a.w0 > 0 and words[a.w0 - 1].sentence == words[a.w0].sentence \
+                        and "ال" in words[a.w0].pres and words[a.w0 - 1].stem in cues.actor_heads:
+                    # a head noun with an adjective and a name (مع نظيره الروسي فلاديمير بوتين): its preposition
+                    a.prep = self._prep_of(words, a.w0 - 1, preps)
             kept.append(a)
         group = 0
         for i, a in enumerate(kept):

@@ -12,6 +12,8 @@ from marsad.types import Article
 
 
 #: forms of قام "to carry out" (قام بـ + a verbal noun)
+_TEMPORAL = frozenset({"قبل", "بعد", "منذ", "حتي", "دون", "بدون", "لحين"})
+_VICTIM_PREPS = frozenset({"علي", "ضد"})
 _DID = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاما", "يقومان", "تقومان", "قاموا", "يقومون"})
 
 
@@ -27,8 +29,6 @@ class Arguments:
         args = trig.args
         t0, t1 = hit.w0, hit.w1
         is_noun = form.pos in ("noun", "phrase")
-        if trig.construct_only and is_noun and "ال" in words[t0].pres:
-            return []
         passive = self._passive(article, words, hit, lo)
         usable = [a for a in actors if self._usable(a, hit, words, trig)]
         if not usable:
@@ -126,7 +126,7 @@ class Arguments:
                     if rest and rest[0].w0 - unprep_after[0].w1 <= 4:
                         obj = side(rest[0])
                 else:
-                    if unprep_before and not self._complementizer(words, unprep_before[-1].w1, t0):
+                    if unprep_before and not self._speech_complement(words, unprep_before[-1].w1, t0):
                         subj = side(unprep_before[-1])
                         factor = 0.85
                     if unprep_after and unprep_after[0].w0 - t1 <= 3:
@@ -203,7 +203,7 @@ class Arguments:
                     factor = min(factor, 0.75)
         # --- a noun trigger takes the subject of the verb before it (أجرى بوتين اتصالا هاتفيا مع أردوغان),
         #     unless the noun sits behind a preposition (مقتل جنود أتراك في قصف جوي)
-        if is_noun and not sources and not pair_mode and not passive and unprep_before \
+        if is_noun and trig.lend and not sources and not pair_mode and not passive and unprep_before \
                 and (words[t1].suffix or not self._governed(words, t0, lo, with_fi=True)
                      or self._did(words, t0, lo)):
             cand = unprep_before[-1]
@@ -237,8 +237,8 @@ class Arguments:
             src_codes = _codes(sources)
             for a in after:
                 if a.code in src_codes or a.w0 - t1 > 8 or (a.prep is not None and a.prep in topic) \
-                        or a.code.startswith(UNCODED):
-                    continue
+                        or a.code.startswith(UNCODED) or a.prep in _VICTIM_PREPS:
+                    continue  # behind على/ضد it is the victim of the act (وافق على فرض عقوبات على روسيا)
                 targets = side(a)
                 factor = min(factor, 0.7)
                 break
@@ -380,6 +380,13 @@ class Arguments:
         if a.metonym and a.prep == "في":
             return False  # a capital after في is a place
         return True
+
+    @staticmethod
+    def _speech_complement(words: list[_Word], a: int, b: int) -> bool:
+        """Whether أن/إن opening a reported clause lies between words a and b (قال مسعفون إن ...), not the
+        temporal قبل أن / بعد أن / منذ أن, whose clause keeps the subject before it."""
+        return any(words[j].whole in _THAT and not (j > 0 and words[j - 1].whole in _TEMPORAL)
+                   for j in range(a + 1, b))
 
     @staticmethod
     def _complementizer(words: list[_Word], a: int, b: int) -> bool:

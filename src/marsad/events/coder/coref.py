@@ -6,6 +6,11 @@ Two rules, precision first (see ``data/README.md``, "Pronouns and pairs"):
   ``بين`` (``لقاء بينه ونظيره الروسي``) refers to the nearest person mentioned before it, in the same
   sentence or the one before, who is not the other party of the event. The person acts for the state they
   serve on the article's date. Nothing else (states, organizations, plural pronouns) is resolved.
+* **His country** (``بلاده``، ``بلادها``، ``دولته``، ``حكومته``) is the state of the actor named last before it
+  in its sentence when that actor is a person the knowledge base places in a state: ``أعلن أردوغان أن بلاده
+  ستقاطع ...`` → TUR; ``قال سفير تركيا في قطر إن بلاده ...`` → nothing (the last actor is a state).
+* A person the knowledge base cannot place (a name the recognizer found with no known office) still counts as
+  the nearest person: a pronoun after it resolves to nothing rather than to someone named earlier.
 * **A dual noun** (``الرئيسان``، ``الزعيمان``، ``البلدين``، ``الجانبان``، ``الطرفين``، ``الوزيران``،
   ``الدولتان``) stands for the two states named before it in the same sentence, or else in the previous one,
   only when exactly two different states are named there (leaders count for their state). With one
@@ -28,6 +33,8 @@ _DUALS = frozenset({
 #: duals that are also plurals (بلدان "countries"): only when no adjective with the article follows
 _AMBIGUOUS_DUALS = frozenset({"بلدان"})
 _BETWEEN_PRONOUNS = frozenset({"بينه", "بينها"})
+#: "his country / his government": the state of the person named last (أعلن أردوغان أن بلاده ستقاطع ...)
+_OWN_STATE = frozenset({"بلاده", "بلادها", "دولته", "دولتها", "حكومته", "حكومتها"})
 _SINGULAR_SUFFIXES = frozenset({"ه", "ها"})
 #: confidence of an actor read through a pronoun or a dual noun
 CONF = 0.7
@@ -56,9 +63,9 @@ class Coreference:
         out = []
         for m in article.mentions:
             kind = kinds.get(m.entity)
-            if not m.acts_for or kind in ("place", "thing"):
+            if kind in ("place", "thing") or (not m.acts_for and kind != "person"):
                 continue
-            code = m.acts_for
+            code = m.acts_for or ""  # a person the knowledge base cannot place: a referent with no code
             if kind == "person":
                 code = self._person_state(m.entity, day) or code
             out.append((m.start, bisect.bisect_right(starts, m.start) - 1, code, m.entity, kind or ""))
@@ -81,15 +88,24 @@ class Coreference:
             if sent < sentence - 1:
                 break
             if kind == "person" and code not in exclude:
-                return code, entity
+                return (code, entity) if code else None  # the nearest person is unknown: no referent
         return None
+
+    def _own_state(self, named, pos: int, sentence: int) -> tuple[str, str | None] | None:
+        """The state of "his country": the last actor named before ``pos`` in its sentence, when that actor is
+        a person the knowledge base places in a state."""
+        last = [x for x in named if x[1] == sentence and x[0] < pos]
+        if not last:
+            return None
+        start, sent, code, entity, kind = last[-1]
+        return (code, code) if kind == "person" and code and self._is_state(code) else None
 
     def _pair_named(self, named, pos: int, sentence: int) -> list[tuple[str, str | None]] | None:
         """The two states named before ``pos`` in its sentence, else in the previous one (exactly two)."""
         for sent, limit in ((sentence, pos), (sentence - 1, None)):
             seen: dict[str, str | None] = {}
             for start, s, code, entity, kind in named:
-                if s != sent or (limit is not None and start >= limit) or not self._is_state(code):
+                if s != sent or (limit is not None and start >= limit) or not code or not self._is_state(code):
                     continue
                 if code not in seen or kind == "state":
                     seen[code] = entity
@@ -118,6 +134,14 @@ class Coreference:
                 a = _Actor(i, i, w.start, w.end, ref[0], ref[1], CONF, False, False, prep="بين", group=other.group)
                 other.prep = "بين"
                 added.append(a)
+                continue
+            if w.full in _OWN_STATE and i not in covered:
+                named = named if named is not None else self._named(article)
+                ref = self._own_state(named, w.start, w.sentence)
+                if ref is not None:
+                    group += 1
+                    added.append(_Actor(i, i, w.start, w.end, ref[0], ref[0], CONF, False, False,
+                                        prep=self._prep_of(words, i, preps), group=group))
                 continue
             key = dual_key(w)
             if key is None or i in covered:

@@ -26,6 +26,10 @@ class Modality:
         for pw in window(c.denial_window):
             if pw.stem in c.denial or pw.whole in c.denial:
                 return "negated", False
+        if form.pos in ("noun", "phrase") and form.trigger.type not in c.refusal_not_types:
+            for pw in window(c.refusal_window):
+                if pw.stem in c.refusal or pw.whole in c.refusal:
+                    return "negated", False
         background = _phrase_in(window(c.background_window), c.background)
         if not background:
             for j in range(max(lo, t0 - c.background_window), t0):

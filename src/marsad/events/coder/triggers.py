@@ -63,6 +63,9 @@ class Triggers:
                             best = _Hit(f, i, i)
                             if self._needs_ok(best, words, hi):
                                 break
+            if best is not None and best.form.trigger.construct_only and best.form.pos in ("noun", "phrase") and (
+                    "ال" in w.pres or not (w.suffix or i + 1 in actor_starts)):
+                best = None  # معارضة أنقرة، معارضتها: not المعارضة / جماعة معارضة ("the opposition", "opposing")
             if best is not None and self._needs_ok(best, words, hi):
                 hits.append(best)
                 i = best.w1 + 1
@@ -77,7 +80,7 @@ class Triggers:
                 gap = h.w0 - out[-1].w1
                 if (gap <= 2 or (gap <= 7 and self._governed(words, h.w0, lo))) and not (
                         h.w1 + 1 in actor_starts and out[-1].form.trigger.type in _JUDGING
-                        and h.form.trigger.type not in _JUDGING):
+                        and h.form.trigger.type not in _JUDGING and h.form.trigger.args.genitive == "source"):
                     continue
             out.append(h)
         return out
