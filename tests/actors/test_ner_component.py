@@ -50,6 +50,22 @@ def test_unknown_names_become_document_entities_with_coreference():
         assert TEXT[m.start:m.end] == m.text
 
 
+def test_a_surname_tagged_with_another_type_joins_the_person():
+    spans = [_span(TEXT, "سمير العتيبي", "PERS", 0.93), _span(TEXT, "والعتيبي", "ORG", 0.4)]
+    art = _Stub(spans)(Article("a6", TEXT))
+    assert list(art.entities) == ["doc:person:1"]
+    assert [m.text for m in art.entities["doc:person:1"].mentions] == ["سمير العتيبي", "العتيبي"]
+
+
+def test_words_of_a_sentence_range_keep_absolute_offsets():
+    norm = Normalizer().normalize("كتب سامي: وصل الوفدُ إلى أنقرة اليوم")
+    ner = NameRecognizer()
+    start = norm.base.index("وصل")
+    ws = ner.words(norm, start, len(norm.base))
+    assert [w for _, _, w in ws] == ["وصل", "الوفد", "إلى", "أنقرة", "اليوم"]
+    assert all(norm.base[a:b] == w for a, b, w in ws)
+
+
 def test_a_knowledge_base_mention_is_not_duplicated():
     start = TEXT.index("أردوغان")
     kb_mention = Mention(start, start + len("أردوغان"), "أردوغان", "person.erdogan_recep_tayyip")
@@ -79,8 +95,14 @@ def test_the_packaged_model_tags_an_unknown_person_and_offsets_slice_the_origina
             "وأضاف المنصوري أن المحادثات مع الرئيس أردوغان كانت مثمرة.")
     from marsad.actors.recognize import ActorRecognizer
 
+    from marsad.pipeline import text_components
+    from marsad.resources import Resources
+
     kb = KnowledgeBase.load()
     art = Article("a4", text, published="2020-05-01")
+    for component in text_components(Resources()):  # sentences and tokens, as in the pipeline
+        art = component(art)
+    assert len(art.sentences) == 2
     art = ActorRecognizer(kb)(art)
     kb_spans = [(m.start, m.end) for m in art.mentions]
     assert kb_spans, "the KB recognizer should find أردوغان"

@@ -18,8 +18,11 @@ Features of a word (all computed once per distinct word form and cached):
 
 At run time :class:`NameRecognizer` tags every sentence of an article and adds a document-level
 :class:`~marsad.types.Entity` (``doc:person:<n>``, ``doc:org:<n>``, ``doc:place:<n>``) for each
-person, organization or place name that does not overlap a knowledge-base mention. The model is
-loaded on first use, never at import.
+person, organization or place name that does not overlap a knowledge-base mention. Names are
+made consistent across the article first (:func:`propagate`: a name tagged once is tagged where it
+recurs, and a tagged person's last name alone counts as that person); mentions with the same folded
+form, or a single word equal to the last word of an earlier person's full name, share one entity.
+The model is loaded on first use, never at import.
 """
 
 from __future__ import annotations
@@ -677,7 +680,7 @@ class NameRecognizer:
         """Words ``(start, end, base form)`` of ``norm.base[start:end]`` (normalized offsets)."""
         base = norm.base
         end = len(base) if end is None else end
-        return [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(base, start, end)]
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(base, start, end)]
 
     def tag(self, norm: Normalized, sentences: Sequence[tuple[int, int]] | None = None) -> list[NameSpan]:
         """Names in a normalized text; ``sentences`` are original-offset ranges (default: one per line
@@ -746,8 +749,9 @@ class NameRecognizer:
         found = self.tag(norm, sents)
         taken = sorted((m.start, m.end) for m in article.mentions)
         counters = {"person": 0, "org": 0, "place": 0}
-        by_key: dict[tuple[str, str], str] = {}  # (kind, folded name) -> entity id
-        last_tokens: dict[tuple[str, str], str] = {}  # (kind, folded last word) -> entity id
+        # the same name gets one entity whatever type a later mention was tagged with (the first wins)
+        by_key: dict[str, str] = {}  # folded name -> entity id
+        last_tokens: dict[str, str] = {}  # folded last word of a person's full name -> entity id
         new: list[Mention] = []
         for sp in found:
             kind = KIND_OF.get(sp.type)
@@ -760,9 +764,9 @@ class NameRecognizer:
             k = self.normalizer.key(text)
             if len(k) < 2:
                 continue
-            eid = by_key.get((kind, k))
+            eid = by_key.get(k)
             if eid is None and " " not in k:
-                eid = last_tokens.get((kind, k))
+                eid = last_tokens.get(k)
             if eid is None:
                 n = counters[kind] + 1
                 while f"doc:{kind}:{n}" in article.entities:
@@ -770,10 +774,10 @@ class NameRecognizer:
                 counters[kind] = n
                 eid = f"doc:{kind}:{n}"
                 article.entities[eid] = Entity(eid, kind, None, text, kb=False)  # type: ignore[arg-type]
-                by_key[(kind, k)] = eid
+                by_key[k] = eid
                 parts = k.split()
-                if len(parts) > 1:
-                    last_tokens.setdefault((kind, parts[-1]), eid)
+                if len(parts) > 1 and kind == "person":
+                    last_tokens.setdefault(parts[-1], eid)
             mt = Mention(start, sp.end, text, eid, "ner", round(float(sp.confidence), 4))
             article.entities[eid].mentions.append(mt)
             new.append(mt)
