@@ -30,6 +30,7 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
     "فك": ("ف", "ك"), "وس": ("و", "س"), "فس": ("ف", "س"),
 }
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ني", "ه", "ك", "ي")
+_SUFFIX_SET = frozenset(_SUFFIXES)
 # Words that start like an article or a proclitic but are whole function words.
 _FUNCTION_WORDS = frozenset(
     "الى إلى الا إلا ألا الذي التي الذين اللذين اللذان اللتين اللتان اللاتي اللواتي الله اللهم الآن الان"
@@ -103,8 +104,10 @@ class Tokenizer:
         if word in _FUNCTION_WORDS or n < 3 or self.normalizer.key(word) in self.protected:
             return ((), 0, n, "")
         best: tuple[float, int, tuple[str, ...], int, int, str] | None = None
-        for p, parts in _PREFIXES.items():
-            if not word.startswith(p):
+        # the proclitic groups the word starts with, in the order of _PREFIXES ("" first, then by length)
+        for p in ("", word[:1], word[:2]):
+            parts = _PREFIXES.get(p)
+            if parts is None:
                 continue
             rest = word[len(p):]
             # the article: ال after a proclitic, or لل (ل + ال with its alef dropped)
@@ -117,9 +120,11 @@ class Tokenizer:
                 stem = rest[width:]
                 if len(stem) < 2:
                     continue
-                for suf in ("",) + (() if art else _SUFFIXES):
-                    if suf and (not stem.endswith(suf) or len(stem) - len(suf) < 3):
-                        continue
+                # the enclitics the stem ends with, longest first (the order of _SUFFIXES)
+                sufs = () if art else tuple(
+                    stem[-k:] for k in (3, 2, 1) if len(stem) - k >= 3 and stem[-k:] in _SUFFIX_SET
+                )
+                for suf in ("",) + sufs:
                     core = stem[: len(stem) - len(suf)]
                     score = self._score(p, art, core, suf)
                     if score <= 0:
