@@ -6,8 +6,8 @@ import pytest
 
 from marsad.actors.kb import KnowledgeBase
 from marsad.actors.ner import DEFAULT_MODEL, NameRecognizer, NameSpan, make_extractor
-from marsad.types import Article, Mention
 from marsad.text.normalize import Normalizer
+from marsad.types import Article, Mention
 
 # Our own text: an engineer (unknown to the KB) opens a branch of a company; later only his surname.
 TEXT = ("أعلن المهندس سمير العتيبي أن شركة نورا للتقنية ستفتح فرعا في الدمام.\n"
@@ -94,7 +94,6 @@ def test_the_packaged_model_tags_an_unknown_person_and_offsets_slice_the_origina
     text = ("وقال الدكتور خالِد المنصوري في مؤتمر صحفي في الرياض إن الاتفاق سيوقع الشهر المقبل.\n"
             "وأضاف المنصوري أن المحادثات مع الرئيس أردوغان كانت مثمرة.")
     from marsad.actors.recognize import ActorRecognizer
-
     from marsad.pipeline import text_components
     from marsad.resources import Resources
 
@@ -131,3 +130,9 @@ def test_a_missing_model_is_a_typed_error_raised_on_first_use(tmp_path):
     ner = NameRecognizer(model_path=tmp_path / "absent.crfsuite", kb=KnowledgeBase())
     with pytest.raises(ModelError):
         ner(Article("a5", TEXT))
+
+
+def test_a_word_with_a_pronoun_suffix_is_not_taken_as_a_name():
+    text = "شكرا على زيارتك يا سمير العتيبي"
+    art = _Stub([_span(text, "زيارتك", "PERS", 0.8), _span(text, "سمير العتيبي", "PERS", 0.9)])(Article("a7", text))
+    assert [e.name_ar for e in art.entities.values()] == ["سمير العتيبي"]

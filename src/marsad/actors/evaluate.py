@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.actors.ner import (
+    DEFAULT_MODEL,
     LABELS,
     TYPES,
     base_words,
@@ -30,7 +31,6 @@ from marsad.actors.ner import (
     read_anercorp_lines,
     sentences_of,
     tag_sentences,
-    DEFAULT_MODEL,
 )
 from marsad.errors import EvaluationError
 
@@ -167,4 +167,4 @@ def evaluate_ner(test_file: Path | str, repaired: bool = False, model_path: Path
     return res
 
 
-__all__ = ["Score", "NerResult", "score_spans", "read_test", "evaluate_ner", "base_words"]
+__all__ = ["NerResult", "Score", "base_words", "evaluate_ner", "read_test", "score_spans"]

@@ -52,24 +52,10 @@ HYPERPARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 100}
 KIND_OF = {"PERS": "person", "ORG": "org", "LOC": "place"}
 
 # Words in front of names (folded keys). Kept short and general; the CRF learns the weights.
-_PER_TRIGGERS = (
-    "قال اكد اضاف اوضح صرح اعلن اشار ذكر افاد لفت شدد دعا السيد السيده الشيخ الرئيس رئيس الملك الامير"
-    " العاهل الدكتور د المستشار السفير النائب الجنرال العقيد اللواء العميد المشير الوزير وزير وزيره"
-    " الامين المتحدث الناطق باسم زعيم قائد نائب مساعد المبعوث الكاتب الصحفي المدرب اللاعب الفنان"
-    " النجم المطرب الممثل البابا الاب الحاج الاستاذ المهندس القاضي المحامي الرئيسان"
-).split()
-_LOC_TRIGGERS = (
-    "مدينه العاصمه عاصمه محافظه منطقه اقليم ولايه بلده قريه جزيره مقاطعه ريف شمال جنوب شرق غرب"
-    " وسط حي مخيم ميناء مطار نهر جبل بحر خليج دوله جمهوريه مملكه اماره"
-).split()
-_ORG_TRIGGERS = (
-    "شركه حزب وكاله منظمه جمعيه مؤسسه موسسه هيئه جامعه صحيفه مجلس اتحاد بنك مصرف نادي فريق حركه جبهه"
-    " مجموعه لجنه مركز معهد اذاعه تلفزيون قناه محكمه وزاره جيش منتخب رابطه نقابه مجمع برنامج صندوق"
-).split()
-_TITLE_WORDS = (
-    "رئيس الرئيس وزير الوزير السيد الشيخ الملك الامير العاهل نائب زعيم قائد الامين المتحدث الناطق"
-    " السفير المستشار الجنرال"
-).split()
+_PER_TRIGGERS = ["قال", "اكد", "اضاف", "اوضح", "صرح", "اعلن", "اشار", "ذكر", "افاد", "لفت", "شدد", "دعا", "السيد", "السيده", "الشيخ", "الرئيس", "رئيس", "الملك", "الامير", "العاهل", "الدكتور", "د", "المستشار", "السفير", "النائب", "الجنرال", "العقيد", "اللواء", "العميد", "المشير", "الوزير", "وزير", "وزيره", "الامين", "المتحدث", "الناطق", "باسم", "زعيم", "قائد", "نائب", "مساعد", "المبعوث", "الكاتب", "الصحفي", "المدرب", "اللاعب", "الفنان", "النجم", "المطرب", "الممثل", "البابا", "الاب", "الحاج", "الاستاذ", "المهندس", "القاضي", "المحامي", "الرئيسان"]
+_LOC_TRIGGERS = ["مدينه", "العاصمه", "عاصمه", "محافظه", "منطقه", "اقليم", "ولايه", "بلده", "قريه", "جزيره", "مقاطعه", "ريف", "شمال", "جنوب", "شرق", "غرب", "وسط", "حي", "مخيم", "ميناء", "مطار", "نهر", "جبل", "بحر", "خليج", "دوله", "جمهوريه", "مملكه", "اماره"]
+_ORG_TRIGGERS = ["شركه", "حزب", "وكاله", "منظمه", "جمعيه", "مؤسسه", "موسسه", "هيئه", "جامعه", "صحيفه", "مجلس", "اتحاد", "بنك", "مصرف", "نادي", "فريق", "حركه", "جبهه", "مجموعه", "لجنه", "مركز", "معهد", "اذاعه", "تلفزيون", "قناه", "محكمه", "وزاره", "جيش", "منتخب", "رابطه", "نقابه", "مجمع", "برنامج", "صندوق"]
+_TITLE_WORDS = ["رئيس", "الرئيس", "وزير", "الوزير", "السيد", "الشيخ", "الملك", "الامير", "العاهل", "نائب", "زعيم", "قائد", "الامين", "المتحدث", "الناطق", "السفير", "المستشار", "الجنرال"]
 
 # Words on the base view (the same classes as the tokenizer's words).
 _WORD = re.compile(
@@ -82,6 +68,8 @@ _AR = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 _LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _DIG = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
 _SENT_END = frozenset(".!?؟")
+#: pronoun suffixes a name does not carry (ي and ه are left out: nisba names end in ي, and ه in names)
+_NOT_IN_NAMES = frozenset(["ك", "كم", "كن", "كما", "نا", "ها", "هم", "هن", "هما"])
 
 
 # --------------------------------------------------------------------------------------------
@@ -108,7 +96,7 @@ class Gazetteers:
     tr_org: frozenset[str] = field(default_factory=lambda: _folded(_ORG_TRIGGERS))
 
     @classmethod
-    def from_kb(cls, kb) -> "Gazetteers":
+    def from_kb(cls, kb) -> Gazetteers:
         """Build the lists from a :class:`~marsad.actors.kb.KnowledgeBase`."""
         key = Normalizer().key
         titles = set(_folded(_TITLE_WORDS))
@@ -549,7 +537,7 @@ def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extract
     tagger = pycrfsuite.Tagger()
     try:
         tagger.open(str(model))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise ModelError(f"cannot open NER model {model}: {exc}") from exc
     words = [base_words(ws) for ws in sentences]
     tags = [list(tagger.tag(extractor.sentence(ws))) if ws else [] for ws in words]
@@ -663,7 +651,7 @@ class NameRecognizer:
         try:
             tagger.open(str(self.model_path))
             info = tagger.info()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise ModelError(f"cannot open NER model {self.model_path}: {exc}") from exc
         keep = frozenset(a for (a, _label), w in info.state_features.items() if w != 0.0)
         self._extractor = make_extractor(self._kb, keep=keep, tokenizer=self._tokenizer)
@@ -759,6 +747,8 @@ class NameRecognizer:
                 continue
             if _overlaps(taken, sp.start, sp.end):
                 continue
+            if self._has_enclitic(article.text, sp.start, sp.end):
+                continue  # a word with a pronoun suffix (زيارتك، اتفاقهما) is not a name
             start = self._strip_proclitic(article.text, sp.start, sp.end, kind)
             text = article.text[start:sp.end]
             k = self.normalizer.key(text)
@@ -785,13 +775,18 @@ class NameRecognizer:
             article.mentions = sorted(article.mentions + new, key=lambda x: (x.start, x.end))
         return article
 
+    def _has_enclitic(self, text: str, start: int, end: int) -> bool:
+        seg = self.extractor.tokenizer.segment
+        return any(_AR.match(m.group()) and seg(m.group())[3] in _NOT_IN_NAMES
+                   for m in _WORD.finditer(self.normalizer.base(text[start:end])))
+
     def _strip_proclitic(self, text: str, start: int, end: int, kind: str) -> int:
         """Start of the name without a leading conjunction/preposition (``وغيث`` -> ``غيث``)."""
         m = _WORD.match(self.normalizer.base(text[start:end]))
         if m is None or not _AR.match(m.group()):
             return start
         word = m.group()
-        pre, st, _en, _suf = self.extractor.tokenizer.segment(word)
+        pre, _st, _en, _suf = self.extractor.tokenizer.segment(word)
         # only conjunctions and prepositions go; the article stays (الوليد, العراق)
         drop = sum(len(p) for p in pre if p != "ال")
         if drop == 0 or drop >= len(word):

@@ -40,7 +40,12 @@ def train_command() -> None:
 def train_ner_command(anercorp: Path | None, output: Path | None, c1: float | None, c2: float | None,
                       iterations: int | None, last_line: int, dev: bool) -> None:
     """Train the CRF name recognizer on ANERcorp's training lines and write it with its provenance."""
-    from marsad.actors.ner import DEFAULT_MODEL, HYPERPARAMS, train_ner, write_provenance
+    from marsad.actors.ner import (
+        DEFAULT_MODEL,
+        HYPERPARAMS,
+        train_ner,
+        write_provenance,
+    )
 
     utf8_output()
     anercorp = anercorp or SHARED_ANERCORP
