@@ -14,6 +14,8 @@ from marsad.types import Article
 #: forms of قام "to carry out" (قام بـ + a verbal noun)
 _TEMPORAL = frozenset({"قبل", "بعد", "منذ", "حتي", "دون", "بدون", "لحين"})
 _VICTIM_PREPS = frozenset({"علي", "ضد"})
+#: types whose recipient is not the victim of the act they back or refuse (a threat's target is)
+_NOT_VICTIM = frozenset({"SUPPORT", "REJECT"})
 _DID = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاما", "يقومان", "تقومان", "قاموا", "يقومون"})
 
 
@@ -231,14 +233,17 @@ class Arguments:
                     targets = [b]
                 elif args.before == "source" and not sources and b.code not in _codes(targets):
                     sources = [b]
+        if sources and targets and not pair_mode:
+            # a side coded like the source is no recipient (أثنى بوتين على صفقة أبرمتها بلاده مع تركيا)
+            targets = [a for a in targets if a.code not in _codes(sources)]
         # --- demands, refusals and threats: the party named in the complement (رفضت واشنطن تسليم
         #     المنظومة إلى أنقرة)
         if not targets and sources and etype.name in COMPLEMENT_TYPES and not is_noun:
             src_codes = _codes(sources)
             for a in after:
                 if a.code in src_codes or a.w0 - t1 > 8 or (a.prep is not None and a.prep in topic) \
-                        or a.code.startswith(UNCODED) or a.prep in _VICTIM_PREPS:
-                    continue  # behind على/ضد it is the victim of the act (وافق على فرض عقوبات على روسيا)
+                        or a.code.startswith(UNCODED) or (a.prep in _VICTIM_PREPS and etype.name in _NOT_VICTIM):
+                    continue  # behind على/ضد it is the victim of the act backed (وافق على فرض عقوبات على روسيا)
                 targets = side(a)
                 factor = min(factor, 0.7)
                 break

@@ -26,10 +26,13 @@ class Modality:
         for pw in window(c.denial_window):
             if pw.stem in c.denial or pw.whole in c.denial:
                 return "negated", False
-        if form.pos in ("noun", "phrase") and form.trigger.type not in c.refusal_not_types:
+        if form.trigger.type not in c.refusal_not_types:
+            # a refusal right before the act (رفضت واشنطن تسليم المنظومة، برفض الحكومة دعم ...): not done
             for pw in window(c.refusal_window):
                 if pw.stem in c.refusal or pw.whole in c.refusal:
                     return "negated", False
+                if pw.stem in ("،", ",", ".", "؛", ":"):
+                    break
         background = _phrase_in(window(c.background_window), c.background)
         if not background:
             for j in range(max(lo, t0 - c.background_window), t0):

@@ -25,7 +25,10 @@ from marsad.types import Article
 #: words allowed inside an object noun phrase besides nouns: quotes, dashes, slashes
 _NP_PUNCT = frozenset({'"', "'", "«", "»", "“", "”", "-", "–", "/"})
 #: words that may stand between a verbal noun and its genitive (مقتل 33 جنديا، مقتل عشرات الجنود)
-_COUNT_WORDS = frozenset({"عشرات", "مئات", "الاف", "ستة", "سبعة", "ثلاثة", "اربعة", "خمسة", "عشرة", "اكثر", "نحو"})
+#: (folded: ة -> ه)
+_COUNT_WORDS = frozenset({"عشرات", "مئات", "الاف", "اثنين", "اثنان", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه",
+                          "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "اكثر", "نحو",
+                          "حوالي"})
 #: how far (in words) the adjective of an object noun phrase may stand from the phrase's first word
 _NP_SPAN = 6
 
@@ -35,10 +38,12 @@ class Nominal:
 
     def _genitive_gap_ok(self, words: list[_Word], t1: int, w0: int) -> bool:
         """Whether only a number or a quantity word stands between the noun at t1 and an actor at w0."""
-        if w0 - t1 > 3:
+        if w0 - t1 > 4:
             return False
         for j in range(t1 + 1, w0):
             k = words[j].stem
+            if k == "من" and j > t1 + 1 and words[j - 1].stem == "اكثر":
+                continue  # أكثر من 60
             if not (k.isdigit() or k in _COUNT_WORDS or words[j].whole in _VS_SKIP or k in _VS_SKIP):
                 return False
         return w0 > t1 + 1
