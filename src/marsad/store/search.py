@@ -102,6 +102,7 @@ class SearchIndexer:
         self.tokenizer = tokenizer
         self.normalizer = Normalizer()
         self._stemmer = Stemmer.Stemmer("arabic")
+        self._stem_cache: dict[str, str] = {}
 
     # -- indexing ---------------------------------------------------------------------------
     def fields(self, title: str | None, text: str, tokens: list[Token] | None = None) -> tuple[str, str, str, str]:
@@ -115,8 +116,19 @@ class SearchIndexer:
             bk = [t.norm for t in tokens if t.part == "stem" and t.norm[:1].isalnum()]
         else:
             bk = self.tokenizer.search_terms(text)
-        return (" ".join(tk), " ".join(bk), " ".join(self._stemmer.stemWords(tk)),
-                " ".join(self._stemmer.stemWords(bk)))
+        return " ".join(tk), " ".join(bk), " ".join(self._stems(tk)), " ".join(self._stems(bk))
+
+    def _stems(self, keys: list[str]) -> list[str]:
+        """Snowball stems of ``keys``, cached per key (PyStemmer's own cache keeps 10,000 words)."""
+        cache = self._stem_cache
+        stems = list(map(cache.get, keys))
+        if None in stems:
+            for i, k in enumerate(keys):
+                if stems[i] is None:
+                    stems[i] = stem = self._stemmer.stemWord(k)
+                    if len(cache) < 200_000:
+                        cache[k] = stem
+        return stems
 
     # -- queries ----------------------------------------------------------------------------
     def _atom(self, text: str, negated: bool) -> Atom | None:
