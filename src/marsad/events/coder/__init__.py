@@ -33,8 +33,8 @@ from __future__ import annotations
 import bisect
 
 from marsad.events.coder.actors import ActorPhrases
-from marsad.events.coder.coref import _DUALS, Coreference
 from marsad.events.coder.arguments import COMPLEMENT_TYPES, Arguments
+from marsad.events.coder.coref import _DUALS, Coreference
 from marsad.events.coder.merging import Merging
 from marsad.events.coder.modality import Modality
 from marsad.events.coder.nominal import Nominal
@@ -45,7 +45,7 @@ from marsad.events.lexicon import Lexicon
 from marsad.events.ontology import Ontology
 from marsad.types import Article
 
-__all__ = ["EventCoder", "COMPLEMENT_TYPES"]
+__all__ = ["COMPLEMENT_TYPES", "EventCoder"]
 
 
 class EventCoder(ActorPhrases, Coreference, Triggers, Arguments, Nominal, Modality, Merging):

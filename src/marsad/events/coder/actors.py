@@ -11,7 +11,6 @@ from marsad.events.coder.records import _Actor, _Word
 from marsad.events.coder.words import _day, _strip
 from marsad.types import Article
 
-
 _QUOTES = frozenset({'"', "«", "“", "'"})
 
 

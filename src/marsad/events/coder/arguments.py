@@ -6,10 +6,22 @@ from itertools import combinations
 
 from marsad.events.agents import AGENT_PREFIX, UNCODED
 from marsad.events.coder.actors import _coded, _codes, _uniq
-from marsad.events.coder.records import (_CLAUSE_PUNCT, _COMMAS, _DAMMA, _PARTICLES, _RELATIVES, _THAT, _VS_SKIP,
-                                         COMPLEMENT_TYPES, _Actor, _Found, _Hit, _Word)
+from marsad.events.coder.records import (
+    _CLAUSE_PUNCT,
+    _COMMAS,
+    _DAMMA,
+    _PARTICLES,
+    _RELATIVES,
+    _THAT,
+    _VS_SKIP,
+    COMPLEMENT_TYPES,
+    _Actor,
+    _Found,
+    _Hit,
+    _Word,
+)
+from marsad.events.coder.words import _strip
 from marsad.types import Article
-
 
 #: forms of قام "to carry out" (قام بـ + a verbal noun)
 _TEMPORAL = frozenset({"قبل", "بعد", "منذ", "حتي", "دون", "بدون", "لحين"})
@@ -106,7 +118,7 @@ class Arguments:
             elif args.subject is None:
                 if unprep_after and self._adjacent_after(words, t1, unprep_after[0].w0):
                     obj = side(unprep_after[0])
-            elif rel_subject := (t0 > lo and words[t0 - 1].whole in _RELATIVES):
+            elif t0 > lo and words[t0 - 1].whole in _RELATIVES:
                 # "الهجوم الذي استهدف ...": the subject is the noun before the relative pronoun
                 cand = [a for a in before if a.w1 == t0 - 2]
                 if cand:
@@ -214,6 +226,13 @@ class Arguments:
                 sources = side(cand)
                 factor = min(factor, 0.75)
                 no_pairs = True
+        # --- a verb phrase right after a relative pronoun: its agent is the antecedent (واشنطن، التي فرضت
+        #     عقوبات على أنقرة)
+        if is_noun and not sources and form.pos == "phrase" and t0 > lo and words[t0 - 1].whole in _RELATIVES:
+            ante = [a for a in before if a.w1 < t0 - 1 and t0 - 1 - a.w1 <= 2 and not a.adjective]
+            if ante and args.subject == "source":
+                sources = side(ante[-1])
+                factor = min(factor, 0.8)
         # --- a singular pronoun on a meeting noun is the person named last (لقائه نظيره الروسي)
         if is_noun and etype.name == "CONSULT" and not pair_mode and args.genitive in ("source", "target"):
             mine = sources if args.genitive == "source" else targets
@@ -350,8 +369,10 @@ class Arguments:
             return False
         for j in range(t1 + 1, w0):
             k = words[j].stem
+            ks = _strip(k)  # a word the tokenizer kept whole with its article (الخارجية)
             if not (words[j].whole in _VS_SKIP or k in _VS_SKIP or k in self.cues.actor_heads
-                    or k in self.cues.actor_head_skip or k in _COMMAS):
+                    or k in self.cues.actor_head_skip or k in _COMMAS or ks in self.cues.actor_heads
+                    or ks in self.cues.actor_head_skip):
                 return False
         return True
 

@@ -97,7 +97,7 @@ class Coreference:
         last = [x for x in named if x[1] == sentence and x[0] < pos]
         if not last:
             return None
-        start, sent, code, entity, kind = last[-1]
+        _, _, code, _, kind = last[-1]
         return (code, code) if kind == "person" and code and self._is_state(code) else None
 
     def _pair_named(self, named, pos: int, sentence: int) -> list[tuple[str, str | None]] | None:

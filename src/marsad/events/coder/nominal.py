@@ -19,7 +19,14 @@ or behind the trigger's preposition (``موافقة تركيا على انضما
 
 from __future__ import annotations
 
-from marsad.events.coder.records import _CLAUSE_PUNCT, _COMMAS, _CONTEXT_PREPS, _VS_SKIP, _Actor, _Word
+from marsad.events.coder.records import (
+    _CLAUSE_PUNCT,
+    _COMMAS,
+    _CONTEXT_PREPS,
+    _VS_SKIP,
+    _Actor,
+    _Word,
+)
 from marsad.types import Article
 
 #: words allowed inside an object noun phrase besides nouns: quotes, dashes, slashes

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from marsad.events.coder.records import _COMPLEMENT_PREPS, _CONTEXT_PREPS, _NOMINAL_PRES, _NOUN_CONTEXT, _Hit, _Word
+from marsad.events.coder.records import (
+    _COMPLEMENT_PREPS,
+    _CONTEXT_PREPS,
+    _NOMINAL_PRES,
+    _NOUN_CONTEXT,
+    _Hit,
+    _Word,
+)
 from marsad.events.coder.words import _candidates, _fallback_hit, _strip
-
 
 #: types of a trigger that condemns another act: the act named after it with its own agent is coded too
 #: (معارضة أنقرة لضم روسيا القرم: ACCUSE and the annexation, which happened). An act approved, refused or
