@@ -17,6 +17,7 @@ from marsad.cli.ingest import ingest_command
 from marsad.cli.report import report_command
 from marsad.cli.search import search_command
 from marsad.cli.show import show_command
+from marsad.cli.train import train_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,7 +36,8 @@ main.add_command(export_command)
 main.add_command(eval_group)
 main.add_command(search_command)
 main.add_command(show_command)
-main.add_command(report_command)
+main.add_command(train_command)
 main.add_command(entities_command)
+main.add_command(report_command)
 
 __all__ = ["main"]
