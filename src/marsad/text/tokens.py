@@ -195,7 +195,7 @@ class Tokenizer:
         identity = len(norm.npos) == 1 and len(norm.key) == len(norm.original)
         to_orig = norm.to_original
         table = norm.table
-        plan_of = self._plan
+        plans, plan_of = self._plan_cache, self._plan
         lemmas = self.lemmas
         sent_ends = [x.end for x in sentences] if sentences else []
         last_sent = len(sent_ends) - 1
@@ -209,7 +209,8 @@ class Tokenizer:
                 a, b = (s, e) if identity else to_orig(s, e)
                 append(Token(a, b, key[s:e], w, "stem", None, si))
                 continue
-            pres, st, en, stem_key, lemma, suf_key = plan_of(m.group())
+            word = m.group()
+            pres, st, en, stem_key, lemma, suf_key = plans.get(word) or plan_of(word)
             for part, ps, pe in pres:
                 a, b = (s + ps, s + pe) if identity else to_orig(s + ps, s + pe)
                 append(Token(a, b, part, w, "pre", None, si))
