@@ -75,11 +75,13 @@ def rebuild_merged(store, touched: Iterable[str] = ()) -> int:
     conn = store.conn
     written = 0
     for cluster in clusters_to_merge(store, touched):
-        ids = store.story(cluster)
         has_events = conn.execute(
             "SELECT 1 FROM story_members s JOIN events e ON e.article = s.article WHERE s.cluster = ? LIMIT 1",
             (cluster,)).fetchone()
-        merged = merge_events([store.get_article(i) for i in ids]) if has_events else []
+        if not has_events and not conn.execute(
+                "SELECT 1 FROM merged_events WHERE cluster = ? LIMIT 1", (cluster,)).fetchone():
+            continue  # nothing to merge and nothing merged before: no transaction
+        merged = merge_events([store.get_article(i) for i in store.story(cluster)]) if has_events else []
         with store.transaction() as c:
             c.execute("DELETE FROM merged_events WHERE cluster = ?", (cluster,))
             # a renamed cluster may still hold the same merged events under its old name
