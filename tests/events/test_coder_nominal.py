@@ -186,3 +186,27 @@ def test_refusal_negates_the_act_it_governs(code):
     b = code("رفضت المعارضة الحوار، وبعد أسبوع قصفت الطائرات الروسية مواقع المسلحين.")
     assault = [e for e in b.events if e.type == "ASSAULT"]
     assert assault and all(e.modality == "asserted" for e in assault)
+
+
+def test_categorically_is_no_boycott(code):
+    assert not [e for e in code("إلا أن أنقرة ترفض بشكل قاطع استخدام هذا التعبير.").events if e.type == "PROTEST"]
+    a = code("أعلنت إيران أنها ستقاطع المنتجات الأمريكية.")
+    assert [(e.type, e.mode) for e in a.events] == [("PROTEST", "boycott")]
+
+
+def test_pronoun_on_a_governed_noun_is_the_actor_right_before(code):
+    a = code("كما أعلنت تركيا دعمها المطلق لأذربيجان في اشتباكاتها الحدودية مع أرمينيا.")
+    assert ("ASSAULT", "AZE", "ARM") in triples(a)
+    assert ("ASSAULT", "TUR", "ARM") not in triples(a)
+
+
+def test_verb_phrase_after_a_relative_takes_the_antecedent(code):
+    a = code("قد تزيد الخطوة التوتر مع واشنطن، التي فرضت عقوبات على أنقرة العام الماضي.")
+    assert ("SANCTION", "USA", "TUR") in triples(a)
+
+
+def test_title_kept_whole_with_its_article_is_no_gap(code):
+    # the minister after the verb is its subject, not the state named before the comma
+    a = code("بعد موافقة تركيا على انضمام السويد، هدد وزير الخارجية الروسي سيرغي لافروف السويد.", published=None)
+    assert ("THREATEN", "RUS", "SWE") in triples(a)
+    assert ("THREATEN", "SWE", "RUS") not in triples(a)

@@ -62,6 +62,8 @@ class Trigger:
     #: words that must NOT follow within ``unless_window`` words (يستهدف رفع التبادل: "aims at", no attack)
     unless: frozenset[str] = frozenset()
     unless_window: int = 2
+    #: words that must NOT stand right before the trigger (بشكل قاطع، رفضا قاطعا: "categorically")
+    unless_before: frozenset[str] = frozenset()
     one_sided: bool | None = None  # overrides the type's one_sided flag for this trigger
     sourceless: bool | None = None  # overrides the type's sourceless flag for this trigger
     patient_places: bool = False  # the patient may be a place: its state takes the patient role
@@ -307,6 +309,7 @@ def _trigger(row, path: Path, norm: Normalizer, types: set[str] | None) -> Trigg
         needs_before_window=int(before.get("window", 3)),
         unless=frozenset(_strip_article(norm.key(w)) for w in _list((row.get("unless") or {}).get("words"))),
         unless_window=int((row.get("unless") or {}).get("window", 2)),
+        unless_before=frozenset(_strip_article(norm.key(w)) for w in _list(row.get("unless_before"))),
         one_sided=row.get("one_sided"), sourceless=row.get("sourceless"),
         patient_places=bool(row.get("patient_places")), needs_patient=bool(row.get("needs_patient")),
         needs_coded=bool(row.get("needs_coded")), construct_only=bool(row.get("construct_only")),

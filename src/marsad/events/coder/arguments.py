@@ -221,6 +221,12 @@ class Arguments:
                 and (words[t1].suffix or not self._governed(words, t0, lo, with_fi=True)
                      or self._did(words, t0, lo)):
             cand = unprep_before[-1]
+            if words[t1].suffix and self._governed(words, t0, lo, with_fi=True):
+                # a governed noun with a pronoun (دعمها لأذربيجان في اشتباكاتها): the pronoun is the actor
+                # named right before, whatever its preposition
+                near = [a for a in before if not a.adjective and t0 - a.w1 <= 4]
+                if near:
+                    cand = near[-1]
             # a generic actor is not lent to a noun it does not govern (تمكنت الشرطة من تحديد منفذ الاعتداء)
             if (not cand.code.startswith(UNCODED) or self._lend_ok(etype.name)) and t0 - cand.w1 <= 6 and not self._crosses(words, cand.w1, t0, commas=True):
                 sources = side(cand)

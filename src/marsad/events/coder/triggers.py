@@ -107,6 +107,9 @@ class Triggers:
     @staticmethod
     def _needs_ok(hit: _Hit, words: list[_Word], hi: int) -> bool:
         t = hit.form.trigger
+        if t.unless_before and hit.w0 > 0 and (words[hit.w0 - 1].stem in t.unless_before
+                                               or _strip(words[hit.w0 - 1].whole) in t.unless_before):
+            return False
         if t.unless:
             for j in range(hit.w1 + 1, min(hi, hit.w1 + 1 + t.unless_window)):
                 if words[j].stem in t.unless or _strip(words[j].whole) in t.unless:
