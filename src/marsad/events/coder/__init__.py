@@ -98,7 +98,8 @@ class EventCoder(ActorPhrases, Coreference, Triggers, Arguments, Nominal, Modali
             sent_actors = by_sentence.get(words[lo].sentence)
             if not sent_actors:
                 continue
-            hits = self._triggers(words, lo, hi, {a.w0 for a in sent_actors if not a.adjective})
+            hits = self._triggers(words, lo, hi, {a.w0 for a in sent_actors if not a.adjective},
+                                  {j for a in sent_actors for j in range(a.w0, a.w1 + 1)})
             for hit in hits:
                 found.extend(self._code(article, words, lo, hi, hit, sent_actors))
         self._named_cache = None

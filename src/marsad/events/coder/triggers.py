@@ -16,12 +16,15 @@ from marsad.events.coder.words import _candidates, _fallback_hit, _strip
 #: (معارضة أنقرة لضم روسيا القرم: ACCUSE and the annexation, which happened). An act approved, refused or
 #: asked for (موافقة تركيا على انضمام السويد) is prospective: it stays the complement, with no event of its own.
 _JUDGING = frozenset({"ACCUSE"})
+#: adverbs that may stand between a verb's subject and its object
+_ADVERBS = frozenset({"بشده", "بقوه", "مجددا", "ايضا", "كذلك", "رسميا", "علنا", "اليوم", "امس", "بدوره", "بدورها"})
 
 
 class Triggers:
     """Mixin of :class:`~marsad.events.coder.EventCoder`: finding the trigger words."""
 
-    def _triggers(self, words: list[_Word], lo: int, hi: int, actor_starts: set[int] = frozenset()) -> list[_Hit]:
+    def _triggers(self, words: list[_Word], lo: int, hi: int, actor_starts: set[int] = frozenset(),
+                  actor_words: set[int] = frozenset()) -> list[_Hit]:
         lex = self.lexicon
         hits: list[_Hit] = []
         i = lo
@@ -88,6 +91,10 @@ class Triggers:
                         h.w1 + 1 in actor_starts and out[-1].form.trigger.type in _JUDGING
                         and h.form.trigger.type not in _JUDGING and h.form.trigger.args.genitive == "source"):
                     continue
+                if out[-1].form.pos not in ("noun", "phrase") and gap <= 6 and all(
+                        j in actor_words or words[j].stem in _ADVERBS or words[j].whole in _ADVERBS
+                        for j in range(out[-1].w1 + 1, h.w0)):
+                    continue  # the verb's object after its subject (أدان الزعيمان بشدة الهجمات)
             out.append(h)
         return out
 
