@@ -123,11 +123,11 @@ class SearchIndexer:
         cache = self._stem_cache
         stems = list(map(cache.get, keys))
         if None in stems:
-            new = list(set(keys).difference(cache))
-            fresh = dict(zip(new, self._stemmer.stemWords(new)))
-            if len(cache) < 200_000:
-                cache.update(fresh)
-            stems = [fresh[k] if s is None else s for k, s in zip(keys, stems)]
+            for i, k in enumerate(keys):
+                if stems[i] is None:
+                    stems[i] = stem = self._stemmer.stemWord(k)
+                    if len(cache) < 200_000:
+                        cache[k] = stem
         return stems
 
     # -- queries ----------------------------------------------------------------------------
