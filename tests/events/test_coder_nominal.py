@@ -210,3 +210,9 @@ def test_title_kept_whole_with_its_article_is_no_gap(code):
     a = code("بعد موافقة تركيا على انضمام السويد، هدد وزير الخارجية الروسي سيرغي لافروف السويد.", published=None)
     assert ("THREATEN", "RUS", "SWE") in triples(a)
     assert ("THREATEN", "SWE", "RUS") not in triples(a)
+
+
+def test_name_behind_a_construct_head_keeps_the_preposition(code):
+    # الناتو sits in "في حلف الناتو": not the subject of the verb after it
+    a = code("تعد تركيا أول دولة في حلف الناتو تشتري منظومة إس-400 الروسية.")
+    assert ("COOPERATE", "NATO", "RUS") not in triples(a) and ("COOPERATE", "RUS", "NATO") not in triples(a)

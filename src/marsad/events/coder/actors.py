@@ -12,6 +12,8 @@ from marsad.events.coder.words import _day, _strip
 from marsad.types import Article
 
 _QUOTES = frozenset({'"', "«", "“", "'"})
+#: nouns heading an organization's name in construct (حلف الناتو، منظمة التجارة العالمية، دول الخليج)
+_CONSTRUCT_HEADS = frozenset({"حلف", "منظمه", "مجموعه", "دول", "دوله", "جامعه", "اتحاد", "تحالف", "تكتل", "كتله"})
 
 
 class ActorPhrases:
@@ -214,6 +216,11 @@ class ActorPhrases:
                 return "من"
             if pw.whole in preps or pw.stem in preps:
                 return pw.stem if pw.stem in preps else pw.whole
+            # a construct head before an organization's name (في حلف الناتو، إلى منظمة التجارة): its preposition
+            if pw.stem in _CONSTRUCT_HEADS and not pw.pres and wi > 1 and words[wi - 2].sentence == w.sentence:
+                ppw = words[wi - 2]
+                if ppw.whole in preps or ppw.stem in preps:
+                    return ppw.stem if ppw.stem in preps else ppw.whole
         return None
 
 
