@@ -16,6 +16,10 @@ from marsad.actors.recognize import ActorRecognizer
 from marsad.text.tokens import Tokenizer
 
 
+#: names the trained recognizer is less sure of are not reported (its marginal probability, 0..1)
+NAME_MIN_CONFIDENCE = 0.6
+
+
 class Resources:
     def __init__(self, extra_data: Sequence[Path | str] = ()):
         #: analyst-supplied folders of actor YAML files that extend or override the packaged data
@@ -37,6 +41,13 @@ class Resources:
         return self._tokenizer
 
     @cached_property
+    def names(self):
+        """The trained recognizer of names the knowledge base lacks (``actors/models/ner.crfsuite``)."""
+        from marsad.actors.ner import NameRecognizer
+
+        return NameRecognizer(kb=self.kb, tokenizer=self.tokenizer(), min_confidence=NAME_MIN_CONFIDENCE)
+
+    @cached_property
     def ontology(self):
         """The PLOVER ontology (``events/data/plover.yaml``)."""
         from marsad.events.ontology import Ontology
@@ -56,38 +67,49 @@ class Resources:
 
         return EventCoder(self.ontology, self.lexicon, self.kb)
 
-    def extra_components(self, layers: Sequence[str]) -> list:
-        """Components of the layers after the text layer, in order."""
-        from marsad.pipeline import Component
-
-        comps = []
-        if "actors" in layers:
-            comps.append(Component("actors", self.recognizer, requires=("normalized",),
-                                   assigns=("mentions", "entities")))
-        if "events" in layers:
-            comps.append(Component("events", self.event_coder, requires=("tokens", "sentences", "mentions"),
-                                   assigns=("events",)))
-        # quotes, figures, event dates and dossiers (helper-11): built once per Resources object
-        from marsad.dossiers.classify import DossierClassifier
+    @cached_property
+    def event_dater(self):
         from marsad.events.dates import EventDater
-        from marsad.events.quantities import QuantityExtractor
+
+        return EventDater()
+
+    @cached_property
+    def quotes(self):
         from marsad.events.quotes import QuoteExtractor
 
-        cache = self.__dict__.setdefault("_analysis_components", {})
-        for name, make in (("event_dates", EventDater), ("quotes", QuoteExtractor),
-                           ("quantities", QuantityExtractor), ("dossiers", DossierClassifier)):
-            if name not in cache and (name != "event_dates" or "events" in layers):
-                cache[name] = make()
-        if "events" in layers:
-            dater = cache["event_dates"]
-            comps.append(Component("event_dates", dater, requires=("events", "sentences"), assigns=("events",)))
-        if "actors" in layers or "quotes" in layers:
-            comps.append(Component("quotes", cache["quotes"],
-                                   requires=("normalized", "mentions"), assigns=("quotes",)))
-        if "actors" in layers or "quantities" in layers:
-            comps.append(Component("quantities", cache["quantities"],
-                                   requires=("normalized",), assigns=("quantities",)))
-        if "actors" in layers or "dossiers" in layers:
-            comps.append(Component("dossiers", cache["dossiers"],
-                                   requires=("normalized", "mentions"), assigns=("dossiers",)))
-        return comps
+        return QuoteExtractor()
+
+    @cached_property
+    def quantities(self):
+        from marsad.events.quantities import QuantityExtractor
+
+        return QuantityExtractor()
+
+    @cached_property
+    def dossiers(self):
+        from marsad.dossiers.classify import DossierClassifier
+
+        return DossierClassifier()
+
+    def extra_components(self, layers: Sequence[str]) -> list:
+        """The components after the text layer, in pipeline order, for the selected ``layers``.
+
+        ``actors`` switches on the actor layer and what needs only actors (quotes, figures, dossiers);
+        ``names`` adds the trained recognizer of names the knowledge base lacks (off by default: on
+        recent news it still finds common nouns, which then pass for quote speakers); ``events`` adds
+        the event coder and the event dates. Later components see what earlier ones wrote: dossiers
+        run last so that events get theirs.
+        """
+        from marsad.pipeline import Component
+
+        table = (
+            ("actors", "actors", lambda: self.recognizer, ("normalized",), ("mentions", "entities")),
+            ("names", "names", lambda: self.names, ("normalized", "tokens", "mentions"), ("mentions", "entities")),
+            ("events", "events", lambda: self.event_coder, ("tokens", "sentences", "mentions"), ("events",)),
+            ("event_dates", "events", lambda: self.event_dater, ("events", "sentences"), ("events",)),
+            ("quotes", "actors", lambda: self.quotes, ("normalized", "mentions"), ("quotes",)),
+            ("quantities", "actors", lambda: self.quantities, ("normalized",), ("quantities",)),
+            ("dossiers", "actors", lambda: self.dossiers, ("normalized", "mentions"), ("dossiers",)),
+        )
+        return [Component(name, make(), requires=requires, assigns=assigns)
+                for name, layer, make, requires, assigns in table if layer in layers]

@@ -136,3 +136,12 @@ def test_a_word_with_a_pronoun_suffix_is_not_taken_as_a_name():
     text = "شكرا على زيارتك يا سمير العتيبي"
     art = _Stub([_span(text, "زيارتك", "PERS", 0.8), _span(text, "سمير العتيبي", "PERS", 0.9)])(Article("a7", text))
     assert [e.name_ar for e in art.entities.values()] == ["سمير العتيبي"]
+
+
+def test_names_layer_is_opt_in(tmp_path):
+    from marsad.pipeline import default_pipeline
+    from marsad.resources import Resources
+
+    res = Resources()
+    assert "names" not in default_pipeline(res).names
+    assert default_pipeline(res, layers=("text", "actors", "names")).names[:3] == ["text", "actors", "names"]

@@ -17,7 +17,8 @@ from marsad.errors import InputError
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True), default="-",
               show_default=True, help="File to write the records to (- for standard output).")
 @click.option("--layers", default="text,actors,events", show_default=True,
-              help="Comma-separated pipeline layers to run (text, actors, events).")
+              help="Comma-separated pipeline layers to run: text, actors, events, and names (the trained "
+                   "recognizer of names the knowledge base lacks; off by default).")
 @click.option("--text/--no-text", "include_text", default=False, show_default=True,
               help="Add the article's original text to each record (field 'text').")
 @click.option("--merge/--no-merge", default=True, show_default=True,

@@ -16,7 +16,8 @@ from marsad.errors import InputError
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @db_option
 @click.option("--layers", default="text,actors,events", show_default=True,
-              help="Comma-separated pipeline layers to run (text, actors, events).")
+              help="Comma-separated pipeline layers to run: text, actors, events, and names (the trained "
+                   "recognizer of names the knowledge base lacks; off by default).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: only when stderr is a terminal).")
