@@ -83,3 +83,20 @@ def test_figures_side_by_side(make_event, make_quantity):
     target = reg.figures["trade_target"][0]
     assert (target.date, target.dated_by) == ("2021-09-30", "published")
     assert "tourists" in Registers.build(model, qs, scope="all").figures
+
+
+def test_unattributed_attack_on_a_member_is_a_shock_when_the_article_is_about_the_dyad(make_event):
+    recs = [
+        make_event("CONSULT", "TUR", "RUS", 1.5, "2021-12-03", mode="phone", article="call"),
+        # in the same article: soldiers of one side killed, attacker not stated
+        make_event("ASSAULT", None, "TUR", -9, "2020-02", article="call"),
+        # elsewhere, an unattributed attack in an article with no event of the dyad: not listed
+        make_event("ASSAULT", None, "RUS", -9, "2020-05", article="other"),
+        # an unattributed act that is not conflictual: not a shock
+        make_event("SUPPORT", None, "TUR", 5, "2020-03", article="call"),
+    ]
+    model = DyadModel.build(recs, "TUR", "RUS")
+    reg = Registers.build(model)
+    assert [(s.source, s.target, s.date) for s in reg.shocks] == [(None, "TUR", "2020-02")]
+    # the balance counts only what one did to the other
+    assert len(model.interactions) == 1

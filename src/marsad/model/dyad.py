@@ -151,6 +151,9 @@ class DyadModel:
     n_records: int = 0
     dossiers: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
+    #: acts on a or b whose author the text does not state (a strike that killed Turkish soldiers);
+    #: not in the balance, but the registers list the conflictual ones among the shocks
+    unattributed: list[Interaction] = field(default_factory=list)
 
     @classmethod
     def build(cls, records: Iterable[EventRecord], a: str | None = None, b: str | None = None,
@@ -191,15 +194,19 @@ class DyadModel:
         pair = {a, b}
         dyad: list[Interaction] = []
         third: list[Interaction] = []
+        unattributed: list[Interaction] = []
         for it in inter:
             s, t = it.source, it.target
+            if s is None and t in pair:
+                unattributed.append(it)  # an act on a or b whose author the text does not state
             if s is None or t is None or s == t:
                 continue
             if s in pair and t in pair:
                 dyad.append(it)
             elif s in pair or t in pair:
                 third.append(it)
-        model = cls(a, b, period, start, end, config, {}, {}, dyad, third, outlet_of, len(kept))
+        model = cls(a, b, period, start, end, config, {}, {}, dyad, third, outlet_of, len(kept),
+                    unattributed=unattributed)
         model._fill_cells()
         model._fill_third()
         return model

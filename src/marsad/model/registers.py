@@ -11,7 +11,10 @@ quantity records.
 * Agreements: AGREE and COOPERATE interactions; ``status`` from the modality: asserted =
   concluded, future = announced, hypothetical = possible, negated = denied.
 * Shocks: conflict interactions (intensity < 0) that were reported as having happened
-  (asserted), sharpest (lowest intensity) first, then the most reported.
+  (asserted), sharpest (lowest intensity) first, then the most reported. Conflictual acts on a or
+  b whose author the text does not state (``source`` None: a strike that killed one side's
+  soldiers) are listed too when they come from articles that report an event of the dyad: the
+  register says what hit the relationship, the balance counts only what one did to the other.
 * Figures: quantities grouped by ``what`` (trade_volume, trade_target, tourists, gas_volume,
   investment, ...), then by the date the figure is about (the quantity's date, else the
   publication date) and unit. Reports of one what+date+unit whose values differ by more than
@@ -154,16 +157,17 @@ class Registers:
             if it.intensity < 0 and it.modality == "asserted":
                 reg.shocks.append(Shock(it.type, it.mode, it.date, it.intensity, it.source, it.target,
                                         list(it.dossiers), it))
+        dyad_articles = {a for it in model.interactions for a in it.articles()}
+        for it in model.unattributed:
+            if it.intensity < 0 and it.modality == "asserted" and dyad_articles.intersection(it.articles()):
+                reg.shocks.append(Shock(it.type, it.mode, it.date, it.intensity, None, it.target,
+                                        list(it.dossiers), it))
         reg.contacts.sort(key=by_date)
         reg.agreements.sort(key=by_date)
         reg.shocks.sort(key=lambda s: (s.intensity, -len(s.interaction.records),
                                        first_day(s.date) if s.date else "9999"))
         del reg.shocks[max_shocks:]
-        keep = None
-        if scope == "dyad":
-            keep = set()
-            for it in model.interactions:
-                keep.update(it.articles())
+        keep = dyad_articles if scope == "dyad" else None
         tol = model.config.figure_tolerance if tolerance is None else tolerance
         reg.figures = figures(quantities, keep, tol)
         return reg
