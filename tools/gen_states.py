@@ -233,11 +233,11 @@ TW TWN Taiwan
 
 ALLOWED_KEYS = {
     "name_ar", "name_en", "variants", "en_variants", "adj", "pl", "adjectives",
-    "capital", "seats", "note",
+    "capital", "seats", "note", "rivals",
 }
 FIELD_ORDER = [
     "id", "kind", "name_en", "name_ar", "variants", "en_variants", "country",
-    "code", "adjectives", "capital", "seats", "note",
+    "code", "adjectives", "capital", "seats", "note", "rivals",
 ]
 
 
@@ -322,6 +322,8 @@ def build(overlay: dict) -> list[dict]:
         }
         if cur.get("note"):
             entry["note"] = cur["note"]
+        if cur.get("rivals"):  # rival camps of one conflict (see actors/data/README.md)
+            entry["rivals"] = list(cur["rivals"])
         if not entry["en_variants"]:
             del entry["en_variants"]
         entries.append({k: entry[k] for k in FIELD_ORDER if k in entry})

@@ -201,6 +201,59 @@ def test_well_known_states_present(state_ids):
         assert iso3 in state_ids
 
 
+def test_rivals_are_other_actor_entries_read_both_ways(entries):
+    """``rivals``: ids of other state/org/group entries (rival camps of one conflict), no self, no
+    repeats; declared on one side or both, never contradicting: both sides list each other or only one does."""
+    by_id = {e["id"]: e for _, e in entries}
+    problems = []
+    declared = set()
+    for name, e in entries:
+        rivals = e.get("rivals")
+        if rivals is None:
+            continue
+        where = f"{name}:{e['id']}"
+        if e.get("kind") not in {"state", "org", "group"}:
+            problems.append(f"{where}: only states, organizations and groups have rivals")
+        if not isinstance(rivals, list) or not rivals:
+            problems.append(f"{where}: rivals must be a non-empty list of ids")
+            continue
+        if len(set(rivals)) != len(rivals):
+            problems.append(f"{where}: rivals repeated: {rivals}")
+        for r in rivals:
+            if r == e["id"]:
+                problems.append(f"{where}: an entry is not its own rival")
+            elif r not in by_id:
+                problems.append(f"{where}: rival {r!r} is not an id of the knowledge base")
+            elif by_id[r].get("kind") not in {"state", "org", "group"}:
+                problems.append(f"{where}: rival {r!r} is a {by_id[r].get('kind')}, not an actor")
+            declared.add((e["id"], r))
+    assert not problems, "\n".join(problems)
+    # the shipped pairs the model relies on (Libya, Karabakh) are there, whichever side declares them
+    pairs = {frozenset(p) for p in declared}
+    assert frozenset({"group.lna", "group.gna"}) in pairs
+    assert frozenset({"AZE", "ARM"}) in pairs
+
+
+def test_rival_codes_read_both_ways(tmp_path):
+    """The loader reads a pair declared on one side only as rivals of each other, by actor code."""
+    from marsad.actors.kb import KnowledgeBase
+    from marsad.errors import KnowledgeBaseError
+
+    (tmp_path / "mine.yaml").write_text(
+        "- {id: group.alpha_front, kind: group, name_en: Alpha Front, name_ar: جبهة ألفا, variants: [],"
+        " country: TUR, code: ALPHA, rivals: [group.beta_front]}\n"
+        "- {id: group.beta_front, kind: group, name_en: Beta Front, name_ar: جبهة بيتا, variants: [],"
+        " country: TUR, code: BETA}\n", encoding="utf-8")
+    kb = KnowledgeBase.load([tmp_path], packaged=False)
+    rivals = kb.rival_codes()
+    assert rivals["ALPHA"] == {"BETA"} and rivals["BETA"] == {"ALPHA"}
+    (tmp_path / "mine.yaml").write_text(
+        "- {id: group.alpha_front, kind: group, name_en: Alpha Front, name_ar: جبهة ألفا, variants: [],"
+        " country: TUR, code: ALPHA, rivals: [group.nowhere]}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError):
+        KnowledgeBase.load([tmp_path], packaged=False)
+
+
 def test_country_and_member_references(entries, state_ids):
     problems = []
     for name, e in entries:

@@ -55,6 +55,8 @@ class KBEntry:
     subtype: str | None = None
     note: str | None = None
     path: str | None = None
+    #: ids of the rival camps of one conflict (LNA vs GNA); read both ways (:meth:`KnowledgeBase.rival_codes`)
+    rivals: tuple[str, ...] = ()
 
     @property
     def contract_kind(self) -> str:
@@ -124,6 +126,10 @@ class KnowledgeBase:
                     for row in data or []:
                         entry = _entry(row, path)
                         kb.entries[entry.id] = entry
+        for e in kb.entries.values():
+            unknown = [r for r in e.rivals if r not in kb.entries or r == e.id]
+            if unknown:
+                raise KnowledgeBaseError(f"{e.id}: rivals {unknown} are not other entries of the knowledge base", e.path)
         return kb
 
     def _load_titles(self, data, path: Path) -> None:
@@ -160,6 +166,20 @@ class KnowledgeBase:
             if e.code == code and e.kind != "person":
                 return e
         return None
+
+    def rival_codes(self) -> dict[str, frozenset[str]]:
+        """Actor code → codes of its rival camps (``rivals`` of every entry, read both ways: one
+        side declaring the other is enough). Rivals whose id is unknown are left out."""
+        out: dict[str, set[str]] = {}
+        for e in self.entries.values():
+            a = e.acts_for if e.kind != "person" else None
+            for rid in e.rivals:
+                r = self.entries.get(rid)
+                b = r.acts_for if r is not None and r.kind != "person" else None
+                if a and b and a != b:
+                    out.setdefault(a, set()).add(b)
+                    out.setdefault(b, set()).add(a)
+        return {k: frozenset(v) for k, v in out.items()}
 
 
 def _read_yaml(path: Path):
@@ -226,6 +246,7 @@ def _entry(row, path: Path) -> KBEntry:
         capital=row.get("capital"), seats=_tuple(row.get("seats")), roles=tuple(roles),
         surnames=_tuple(row.get("surnames")),
         subtype=row.get("place_type") or row.get("thing_type"), note=row.get("note"), path=str(path),
+        rivals=_tuple(row.get("rivals")),
     )
 
 
