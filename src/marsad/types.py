@@ -138,6 +138,27 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Stance:
+    """A sentence stating that two actors stand opposed or aligned over an issue, with no interaction
+    between them (على طرفي نقيض، تتعارض مصالح البلدين، تتطابق مواقف...). Not a PLOVER event (EVENTS.md:
+    statements of fact are not events): the model reads it as a separate signal.
+
+    ``a``/``b`` are actor codes (``a`` < ``b``: the statement has no direction); ``stance`` is
+    ``"opposed"`` or ``"aligned"``; ``dossiers`` the files the sentence names (taxonomy keywords and
+    mentions); ``cue`` the words that state it; ``evidence`` the sentence; ``modality`` as for events
+    (``negated``: لا تتطابق المواقف).
+    """
+
+    a: str
+    b: str
+    stance: Literal["opposed", "aligned"]
+    evidence: Span
+    cue: Span | None = None
+    dossiers: tuple[str, ...] = ()
+    modality: Modality = "asserted"
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     speaker_entity: str | None
     speaker_name: str | None
@@ -194,6 +215,8 @@ class Article:
     quantities: list[Quantity] = field(default_factory=list)
     dossiers: list[str] = field(default_factory=list)
     repeated_paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    #: statements that two actors stand opposed or aligned (not events; see :class:`Stance`)
+    stances: list[Stance] = field(default_factory=list)
     #: the normalized views of ``text`` (set by the text layer; not stored)
     normalized: Normalized | None = field(default=None, repr=False, compare=False)
 

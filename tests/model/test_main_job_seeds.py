@@ -124,11 +124,6 @@ def test_sweden_nato_accession(seeds_report):
 
 
 # (j) ------------------------------------------------------------------------------------------
-_LIBYA = ("coder: seed 000 line 98 (offset ~19679: Moscow backs Haftar's forces, Ankara helps the UN-recognised "
-          "Government of National Accord) is coded SUPPORT RUS->LBY (should be the LNA, group.lna) and Turkey's "
-          "help (تساعد) gives no event (expected SUPPORT/AID TUR->group.gna); with no act of Turkey towards a "
-          "Libyan party and the LNA/GNA both folded into LBY the model cannot see the two on opposite sides; "
-          "the direct Libya events are Putin's statements that they cooperate on Libya")
 _CAUCASUS = ("coder: only Turkey's side is coded (SUPPORT TUR->AZE, seed 000 line 99 offset ~19989 and seed 004 "
              "items; ASSAULT TUR->ARM). Russia's side -- Russia casting itself as mediator (كوسيط, seed 000 line "
              "99) and the opposite sides (طرفي نقيض) over the Karabakh war stated in seed 000 line 6 and seed 001 "
@@ -137,7 +132,7 @@ _CAUCASUS = ("coder: only Turkey's side is coded (SUPPORT TUR->AZE, seed 000 lin
 
 @pytest.mark.parametrize("dossier", [
     "syria",
-    pytest.param("libya", marks=pytest.mark.xfail(strict=True, reason=_LIBYA)),
+    "libya",
     pytest.param("south_caucasus", marks=pytest.mark.xfail(strict=True, reason=_CAUCASUS)),
     "ukraine_crimea",
 ])

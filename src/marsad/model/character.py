@@ -17,6 +17,20 @@ who meet often to talk about a war in which they back opposite camps are not coo
 Such a label is never ``firm``. The all-dossier row ``*`` is then ``mixed`` rather than
 ``cooperative`` when some dossier is contested (cooperation compartmentalized around disputes).
 
+Rival camps (``rival_camps: true``): the knowledge base lists rival camps of one conflict
+(``rivals``: the LNA and the Tripoli government, Azerbaijan and Armenia). When a backs X and b
+backs X's rival Y in a dossier (:func:`rival_camps`: a has a cooperative stance towards X and b
+towards Y -- balance above ``stance_band`` --, and each leans to its own camp by at least
+``side_gap``: B(a, X) - B(a, Y) and B(b, Y) - B(b, X), a side never acting on a camp counting as
+0), they stand on opposite sides too: X and Y join ``opposed`` and the pair is listed in ``camps``.
+
+Stated sides (``stated_sides: true``): sentences that state a and b stand opposed or aligned over
+an issue (``Stance`` records, not events) are counted per dossier. A dossier where the
+asserted opposed sentences outnumber the aligned ones by at least ``stated_min`` (1) is
+``contested`` -- unless its events say otherwise by a clear margin: its direct label is
+``cooperative`` and ``firm`` (the whole interval at or above ``cooperative``). Such a label is
+never firm; ``stated_opposed``/``stated_aligned`` and their evidence are kept on the dossier.
+
 ``firm`` says whether the whole interval of B lies inside the label's band (a label that a few
 more events could overturn is not firm).
 
@@ -84,6 +98,51 @@ def opposite_sides(sa: Summary, sb: Summary, gap: float) -> bool:
     return conf_b and coop_a and sa.balance - sb.balance >= gap
 
 
+def _backs(s: Summary | None, band: float) -> bool:
+    """A cooperative stance: a weighted cooperative act and a balance above ``band``."""
+    return s is not None and s.balance is not None and s.balance > band and _acts(s)[0]
+
+
+def rival_camps(model: DyadModel, dossier: str, rivals: dict[str, frozenset[str]] | None,
+                band: float, gap: float) -> list[tuple[str, str]]:
+    """Pairs (X, Y) of rival camps in ``dossier`` where a backs X and b backs Y (all time).
+
+    a backs X: a's acts towards X have a cooperative stance (balance above ``band``, with a weighted
+    cooperative act); likewise b towards Y; and each leans to its own camp by at least ``gap``
+    (B(a, X) - B(a, Y) and B(b, Y) - B(b, X); no acts towards a camp count as 0).
+    """
+    if not rivals:
+        return []
+    cells = {x: c for (x, d, p), c in model.third.items() if d == dossier and p == ALL}
+    out = []
+    for x, cx in cells.items():
+        if not _backs(cx.a, band):
+            continue
+        for y in sorted(rivals.get(x, ())):
+            cy = cells.get(y)
+            if cy is None or y in (model.a, model.b) or not _backs(cy.b, band):
+                continue
+            ax, ay = cx.a.balance or 0.0, (cy.a.balance or 0.0) if cy.a.n else 0.0
+            bx, by = (cx.b.balance or 0.0) if cx.b.n else 0.0, cy.b.balance or 0.0
+            if ax - ay >= gap and by - bx >= gap:
+                out.append((x, y))
+    return sorted(out)
+
+
+def _stated(stances, dossier: str) -> tuple[list, list]:
+    """The asserted opposed and aligned statements about a dossier (one per sentence)."""
+    opp, ali, seen = [], [], set()
+    for st in stances:
+        if dossier not in st.dossiers or st.modality != "asserted":
+            continue
+        key = (st.article, st.evidence.start, st.stance)
+        if key in seen:
+            continue
+        seen.add(key)
+        (opp if st.stance == "opposed" else ali).append(st)
+    return opp, ali
+
+
 @dataclass(slots=True)
 class ThirdSide:
     third: str
@@ -114,6 +173,13 @@ class DossierCharacter:
     #: third parties a and b take opposite stances towards in this dossier (the dyad's third-party
     #: cells with relation ``opposed``): "on opposite sides", which makes the dossier contested
     opposed: list[str] = field(default_factory=list)
+    #: rival camps (X, Y) backed by a and by b respectively (knowledge-base ``rivals``)
+    camps: list[tuple[str, str]] = field(default_factory=list)
+    #: asserted sentences stating a and b stand opposed / aligned over this dossier (StanceRecords)
+    stated_opposed: list = field(default_factory=list)
+    stated_aligned: list = field(default_factory=list)
+    #: why the label differs from the direct balance's: "opposite_sides", "rival_camps", "stated" or ""
+    reason: str = ""
 
     def to_dict(self, a: str, b: str, cfg=None) -> dict:
         def half(s: Summary | None, p) -> dict | None:
@@ -133,6 +199,10 @@ class DossierCharacter:
             "second": half(self.second, self.periods[1] if self.periods else None),
             "third_parties": [t.to_dict(a, b) for t in self.third_parties],
             "opposed": list(self.opposed),
+            "camps": [list(c) for c in self.camps],
+            "stated": {"opposed": len(self.stated_opposed), "aligned": len(self.stated_aligned),
+                       "evidence": [s.to_dict() for s in self.stated_opposed + self.stated_aligned]},
+            "reason": self.reason,
             "summary": {"en": self.summary_en, "ar": self.summary_ar},
         }
 
@@ -147,13 +217,16 @@ class Character:
 
     @classmethod
     def build(cls, model: DyadModel, periods: tuple[tuple[str, str], tuple[str, str]] | None = None,
-              kb=None) -> Character:
+              kb=None, rivals: dict[str, frozenset[str]] | None = None) -> Character:
         """Character of every dossier of ``model`` (and of ``*``, all dossiers together).
 
         ``periods``: two (start, end) ranges (``YYYY[-MM[-DD]]``, inclusive) to compare; by
-        default the two halves of the covered time. ``kb`` (a KnowledgeBase) only lends names
-        to actor codes the settings do not label.
+        default the two halves of the covered time. ``kb`` (a KnowledgeBase) lends names to actor
+        codes the settings do not label, and its rival camps (``rival_codes()``) unless
+        ``rivals`` (actor code -> rival codes) is given.
         """
+        if rivals is None and kb is not None and hasattr(kb, "rival_codes"):
+            rivals = kb.rival_codes()
         cfg = model.config
         if periods is None:
             periods = _halves(model)
@@ -180,14 +253,36 @@ class Character:
             for d in opposed:
                 opposed[d].sort(key=lambda x: (-(model.third[(x, d, ALL)].a.n + model.third[(x, d, ALL)].b.n), x))
                 by_dossier.setdefault(d, [])
+        reasons: dict[str, str] = {d: "opposite_sides" for d in opposed}
+        camps: dict[str, list[tuple[str, str]]] = {}
+        if cfg.rival_camps and rivals:
+            for d in sorted({d for (_, d, p) in model.third if p == ALL and d != ALL}):
+                found = rival_camps(model, d, rivals, cfg.stance_band, cfg.side_gap)
+                if found:
+                    camps[d] = found
+                    sides = opposed.setdefault(d, [])
+                    for pair in found:
+                        sides.extend(x for x in pair if x not in sides)
+                    reasons.setdefault(d, "rival_camps")
+                    by_dossier.setdefault(d, [])
+        stated: dict[str, tuple[list, list]] = {}
+        if cfg.stated_sides and model.stances:
+            for d in sorted({d for st in model.stances for d in st.dossiers}):
+                stated[d] = _stated(model.stances, d)
+                by_dossier.setdefault(d, [])
         contested_any = False
         for d in sorted(by_dossier, key=lambda d: (d == ALL, d)):
             items = by_dossier[d]
             overall = model.cell(d, ALL).total
             label, firm = label_of(overall, cfg.min_events, cfg.cooperative, cfg.contested)
             sides = opposed.get(d, []) if d != ALL else []
+            reason = ""
             if sides and label != "contested":
-                label, firm = "contested", False
+                label, firm, reason = "contested", False, reasons.get(d, "opposite_sides")
+            st_opp, st_ali = stated.get(d, ([], [])) if d != ALL else ([], [])
+            if len(st_opp) - len(st_ali) >= max(cfg.stated_min, 1) and label != "contested" \
+                    and not (label == "cooperative" and firm):
+                label, firm, reason = "contested", False, "stated"
             if d == ALL and contested_any and label == "cooperative":
                 label, firm = "mixed", False
             if d != ALL and label == "contested":
@@ -208,7 +303,9 @@ class Character:
                 third_sides.append(ThirdSide(x, sa, sb, leans))
             third_sides.sort(key=lambda t: (-(t.with_a.n + t.with_b.n), t.third))
             dc = DossierCharacter(d, label, firm, overall, periods, first, second, change, third_sides,
-                                  opposed=list(opposed.get(d, [])) if d != ALL else [])
+                                  opposed=list(opposed.get(d, [])) if d != ALL else [],
+                                  camps=list(camps.get(d, [])) if d != ALL else [],
+                                  stated_opposed=st_opp, stated_aligned=st_ali, reason=reason)
             dc.summary_en = _sentence(dc, model, "en", kb)
             dc.summary_ar = _sentence(dc, model, "ar", kb)
             out.dossiers[d] = dc
@@ -268,10 +365,16 @@ def _sentence(dc: DossierCharacter, model: DyadModel, lang: str, kb) -> str:
     level = _level(cfg.z)
     a_name, b_name = cfg.actor_name(model.a, lang, kb), cfg.actor_name(model.b, lang, kb)
     sides = [cfg.actor_name(x, lang, kb) for x in dc.opposed[:5]]
+    camps = [(cfg.actor_name(x, lang, kb), cfg.actor_name(y, lang, kb)) for x, y in dc.camps[:3]]
+    n_st = len(dc.stated_opposed)
     if lang == "ar":
         opp = f"؛ على طرفي نقيض إزاء: {'، '.join(sides)}" if sides else ""
+        opp += "".join(f"؛ {a_name} تدعم {x} و{b_name} تدعم {y}" for x, y in camps)
+        opp += f"؛ النص يصفهما على طرفي نقيض في {n_st} جملة" if n_st else ""
     else:
         opp = f"; on opposite sides over {', '.join(sides)}" if sides else ""
+        opp += "".join(f"; {a_name} backs {x}, {b_name} backs its rival {y}" for x, y in camps)
+        opp += f"; stated opposed in {n_st} sentence{'s' if n_st != 1 else ''}" if n_st else ""
     if s.balance is None:
         if lang == "ar":
             return f"{dossier}: {label} — لا أحداث موزونة بين {a_name} و{b_name}{opp}."

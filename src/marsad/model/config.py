@@ -30,6 +30,9 @@ class ModelConfig:
     shift: float = 0.2
     side_gap: float = 0.3
     opposite_sides: bool = True
+    rival_camps: bool = True
+    stated_sides: bool = True
+    stated_min: int = 1
     stance_band: float = 0.2
     figure_tolerance: float = 0.02
     labels: dict = field(default_factory=dict)
@@ -60,6 +63,9 @@ class ModelConfig:
                 shift=float(ch.get("shift", 0.2)),
                 side_gap=float(ch.get("side_gap", 0.3)),
                 opposite_sides=bool(ch.get("opposite_sides", True)),
+                rival_camps=bool(ch.get("rival_camps", True)),
+                stated_sides=bool(ch.get("stated_sides", True)),
+                stated_min=int(ch.get("stated_min", 1)),
                 stance_band=float(data.get("stance_band", 0.2)),
                 figure_tolerance=float(data.get("figure_tolerance", 0.02)),
                 labels=data.get("labels") or {},

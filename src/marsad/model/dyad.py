@@ -24,7 +24,7 @@ from marsad.errors import ModelError
 from marsad.model.config import ModelConfig
 from marsad.model.core import (ALL, PERIODS, Interaction, Summary, build_interactions, effective_date, first_day,
                                outlet_map, period_key, summarize)
-from marsad.model.records import EventRecord
+from marsad.model.records import EventRecord, StanceRecord
 
 DIRECTIONS = ("a_to_b", "b_to_a", "mutual")
 
@@ -154,11 +154,14 @@ class DyadModel:
     #: acts on a or b whose author the text does not state (a strike that killed Turkish soldiers);
     #: not in the balance, but the registers list the conflictual ones among the shocks
     unattributed: list[Interaction] = field(default_factory=list)
+    #: sentences stating that a and b stand opposed or aligned (not events; see the character's
+    #: "stated" rule), within the date range when one is given (by publication date)
+    stances: list[StanceRecord] = field(default_factory=list)
 
     @classmethod
     def build(cls, records: Iterable[EventRecord], a: str | None = None, b: str | None = None,
               period: str = "month", start: str | None = None, end: str | None = None,
-              config: ModelConfig | None = None) -> DyadModel:
+              config: ModelConfig | None = None, stances: Iterable[StanceRecord] = ()) -> DyadModel:
         """Build the model of the dyad ``a``–``b`` (default: :func:`most_present_dyad`).
 
         ``start``/``end`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive) keep the events whose
@@ -205,8 +208,17 @@ class DyadModel:
                 dyad.append(it)
             elif s in pair or t in pair:
                 third.append(it)
+        stated = []
+        for st in stances:
+            if {st.a, st.b} != pair:
+                continue
+            d = st.published
+            if (lo is not None or hi is not None) and (
+                    d is None or (lo is not None and first_day(d) < lo) or (hi is not None and first_day(d) > hi)):
+                continue
+            stated.append(st)
         model = cls(a, b, period, start, end, config, {}, {}, dyad, third, outlet_of, len(kept),
-                    unattributed=unattributed)
+                    unattributed=unattributed, stances=stated)
         model._fill_cells()
         model._fill_third()
         return model
@@ -310,6 +322,7 @@ class DyadModel:
             "dossiers": list(self.dossiers), "periods": list(self.periods),
             "cells": [c.to_dict(evidence) for _, c in sorted(self.cells.items())],
             "third_parties": [c.to_dict(evidence) for _, c in sorted(self.third.items())],
+            "stances": [s.to_dict() for s in self.stances],
         }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from marsad.types import ActorRef, Article, Span
+from marsad.types import ActorRef, Article, Span, Stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +132,32 @@ class QuoteRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StanceRecord:
+    """A stated stance (:class:`~marsad.types.Stance`: two actors said to stand opposed or aligned)
+    with its article's metadata. ``id`` is ``<article>#s<n>``."""
+
+    id: str
+    article: str
+    a: str
+    b: str
+    stance: str
+    evidence: Span
+    cue: Span | None = None
+    dossiers: tuple[str, ...] = ()
+    modality: str = "asserted"
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    story: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "article": self.article, "a": self.a, "b": self.b, "stance": self.stance,
+                "evidence": self.evidence.as_dict(), "cue": self.cue.as_dict() if self.cue else None,
+                "dossiers": list(self.dossiers), "modality": self.modality, "outlet": self.outlet,
+                "published": self.published, "title": self.title, "story": self.story}
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     """An article's metadata and text (the framing view scores the wording of the text)."""
 
@@ -155,6 +181,7 @@ class ModelInput:
     events: list[EventRecord] = field(default_factory=list)
     quantities: list[QuantityRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
+    stances: list[StanceRecord] = field(default_factory=list)
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], stories: dict[str, str] | None = None) -> ModelInput:
@@ -169,6 +196,7 @@ class ModelInput:
             out.events.extend(events)
             out.quantities.extend(quantities)
             out.quotes.extend(quotes)
+            out.stances.extend(stance_records(a, story))
         return out
 
 
@@ -213,3 +241,11 @@ def records_from_article(a: Article, story: str | None = None
         for q in a.quotes
     ]
     return art, events, quantities, quotes
+
+
+def stance_records(a: Article, story: str | None = None) -> list[StanceRecord]:
+    """The stated stances of one article (``story`` defaults to its compilation parent)."""
+    story = story if story is not None else a.parent
+    return [StanceRecord(f"{a.id}#s{i}", a.id, st.a, st.b, st.stance, st.evidence, st.cue, tuple(st.dossiers),
+                         st.modality, a.outlet, a.published, a.title, story)
+            for i, st in enumerate(getattr(a, "stances", None) or ()) if isinstance(st, Stance)]

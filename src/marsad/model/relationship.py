@@ -27,7 +27,7 @@ class Relationship:
               framing_limit: int | None = None) -> Relationship:
         """``framing_limit``: frame only the stories reported by the most outlets (see Framing.build)."""
         config = config or ModelConfig.load()
-        model = DyadModel.build(data.events, a, b, period, start, end, config)
+        model = DyadModel.build(data.events, a, b, period, start, end, config, stances=data.stances)
         registers = Registers.build(model, data.quantities, kb=kb)
         character = Character.build(model, periods, kb)
         framing = Framing.build(data, lexicon, config, codes=(model.a, model.b), limit=framing_limit)

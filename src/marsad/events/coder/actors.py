@@ -20,6 +20,9 @@ class ActorPhrases:
     """Mixin of :class:`~marsad.events.coder.EventCoder`: finding the actor phrases."""
 
     def _person_state(self, entity: str | None, day: dt.date | None) -> str | None:
+        """The code a person acts for from their roles on ``day``: the state of a state office, else the
+        armed group or organization they command (a commander of a non-state force acts for that force:
+        Haftar for the LNA, not for Libya; a party leadership does not replace the state)."""
         if self.kb is None or entity is None:
             return None
         e = self.kb.get(entity)
@@ -30,6 +33,11 @@ class ActorPhrases:
             st = self.kb.get(r.of)
             if st is not None and st.kind == "state":
                 return st.id
+        for r in roles if day else [r for r in e.roles if r.end is None]:
+            if r.title == "commander":
+                grp = self.kb.code_entry(r.of)
+                if grp is not None and grp.kind in ("group", "org") and grp.code:
+                    return grp.code
         return None
 
     def _actors(self, article: Article, words: list[_Word]) -> list[_Actor]:
