@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 
 from marsad.errors import InputError
-from marsad.types import ActorRef, Article, Entity, Event, Mention, Quantity, Quote, Span
+from marsad.types import ActorRef, Article, Entity, Event, Mention, Quantity, Quote, Span, Stance
 
 SCHEMA_ID = "marsad.article/v1"
 log = logging.getLogger("marsad.contract")
@@ -75,6 +75,10 @@ def _spans(record: dict):
             yield f"quotes/{i}/cue", q["cue"]["start"], q["cue"]["end"], q["cue"]["text"]
     for i, q in enumerate(record.get("quantities") or []):
         yield f"quantities/{i}", q["start"], q["end"], q["text"]
+    for i, st in enumerate(record.get("stances") or []):
+        yield f"stances/{i}/evidence", st["evidence"]["start"], st["evidence"]["end"], st["evidence"]["text"]
+        if st.get("cue"):
+            yield f"stances/{i}/cue", st["cue"]["start"], st["cue"]["end"], st["cue"]["text"]
 
 
 # ---------------------------------------------------------------------------------- writing
@@ -206,6 +210,18 @@ def _quantities(article: Article, chk: _Checker) -> list[dict]:
     return out
 
 
+def _stances(article: Article, chk: _Checker) -> list[dict]:
+    out = []
+    for i, st in enumerate(article.stances):
+        if not chk.span(st.evidence) or (st.cue is not None and not chk.span(st.cue)):
+            chk.drop(f"stance {i} [{st.evidence.start}:{st.evidence.end}]", "its text is not the slice")
+            continue
+        out.append({"a": st.a, "b": st.b, "stance": st.stance, "dossiers": list(dict.fromkeys(st.dossiers)),
+                    "modality": st.modality, "evidence": _span(st.evidence),
+                    "cue": _span(st.cue) if st.cue is not None else None})
+    return out
+
+
 def article_to_dict(article: Article, dropped: list[str] | None = None, *, include_text: bool = False) -> dict:
     """The ``marsad.article/v1`` record of ``article``.
 
@@ -228,6 +244,9 @@ def article_to_dict(article: Article, dropped: list[str] | None = None, *, inclu
         "quotes": _quotes(article, chk),
         "quantities": _quantities(article, chk),
     }
+    stances = _stances(article, chk)
+    if stances:  # optional key: records of articles with no stated stance keep their shape
+        record["stances"] = stances
     if include_text:
         record["text"] = article.text
     return record
@@ -309,6 +328,10 @@ def article_from_dict(record: dict, text: str | None = None) -> Article:
         for q in record.get("quantities") or []:
             a.quantities.append(Quantity(q["value"], q.get("unit"), q.get("what"), int(q["start"]), int(q["end"]),
                                          q["text"], q.get("date")))
+        for st in record.get("stances") or []:
+            a.stances.append(Stance(st["a"], st["b"], st["stance"], _read_span(st["evidence"]),
+                                    _read_span(st.get("cue")), tuple(st.get("dossiers") or ()),
+                                    st.get("modality", "asserted")))
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"malformed {SCHEMA_ID} record {record.get('id')!r}: {exc!r}") from exc
     return a

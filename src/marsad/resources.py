@@ -74,6 +74,13 @@ class Resources:
         return EventDater()
 
     @cached_property
+    def stances(self):
+        """Stated stances (``events/data/stances.yaml``), filed with the dossier taxonomy's keywords."""
+        from marsad.events.stances import StanceExtractor
+
+        return StanceExtractor(taxonomy=self.dossiers.taxonomy)
+
+    @cached_property
     def quotes(self):
         from marsad.events.quotes import QuoteExtractor
 
@@ -97,7 +104,8 @@ class Resources:
         ``actors`` switches on the actor layer and what needs only actors (quotes, figures, dossiers);
         ``names`` adds the trained recognizer of names the knowledge base lacks (off by default: on
         recent news it still finds common nouns, which then pass for quote speakers); ``events`` adds
-        the event coder and the event dates. Later components see what earlier ones wrote: dossiers
+        the event coder, the event dates and the stated stances (statements that two actors stand
+        opposed or aligned: not events, a separate layer). Later components see what earlier ones wrote: dossiers
         run last so that events get theirs.
         """
         from marsad.pipeline import Component
@@ -107,6 +115,7 @@ class Resources:
             ("names", "names", lambda: self.names, ("normalized", "tokens", "mentions"), ("mentions", "entities")),
             ("events", "events", lambda: self.event_coder, ("tokens", "sentences", "mentions"), ("events",)),
             ("event_dates", "events", lambda: self.event_dater, ("events", "sentences"), ("events",)),
+            ("stances", "events", lambda: self.stances, ("normalized", "sentences", "mentions"), ("stances",)),
             ("quotes", "actors", lambda: self.quotes, ("normalized", "mentions"), ("quotes",)),
             ("quantities", "actors", lambda: self.quantities, ("normalized",), ("quantities",)),
             ("dossiers", "actors", lambda: self.dossiers, ("normalized", "mentions"), ("dossiers",)),

@@ -10,6 +10,7 @@ import json
 import sqlite3
 
 from marsad.store.merged import read_event_extras, write_event_mentions
+from marsad.store.stances import read_stances, write_stances
 from marsad.types import ActorRef, Article, Entity, Event, Mention, Quantity, Quote, Sentence, Span
 
 ARTICLE_COLUMNS = (
@@ -45,7 +46,7 @@ def insert_article(conn: sqlite3.Connection, row: tuple) -> int:
 
 def write_layers(conn: sqlite3.Connection, num: int, a: Article) -> None:
     """Entities, mentions, events (+ dossiers), quotes, quantities and dossiers of one article."""
-    if not (a.entities or a.mentions or a.events or a.quotes or a.quantities or a.dossiers):
+    if not (a.entities or a.mentions or a.events or a.quotes or a.quantities or a.dossiers or a.stances):
         return
     entities = dict(a.entities)
     conn.executemany(
@@ -102,6 +103,8 @@ def write_layers(conn: sqlite3.Connection, num: int, a: Article) -> None:
         "INSERT OR IGNORE INTO article_dossiers (article, dossier, seq) VALUES (?,?,?)",
         [(num, d, i) for i, d in enumerate(a.dossiers)],
     )
+    if a.stances:
+        write_stances(conn, num, a.stances)  # 0004
 
 
 def article_from_row(row: sqlite3.Row) -> Article:
@@ -159,6 +162,7 @@ def read_layers(conn: sqlite3.Connection, num: int, a: Article) -> Article:
     ]
     a.dossiers = [r["dossier"] for r in
                   conn.execute("SELECT dossier FROM article_dossiers WHERE article = ? ORDER BY seq", (num,))]
+    a.stances = read_stances(conn, num)  # 0004
     return a
 
 
@@ -198,6 +202,10 @@ def article_dict(a: Article) -> dict:
              "date": q.date} for q in a.quantities
         ],
         "dossiers": list(a.dossiers),
+        "stances": [
+            {"a": s.a, "b": s.b, "stance": s.stance, "dossiers": list(s.dossiers), "modality": s.modality,
+             "evidence": span(s.evidence), "cue": span(s.cue)} for s in a.stances
+        ],
     }
 
 
