@@ -111,12 +111,20 @@ class Match:
 
 
 class StoryIndex:
-    """An LSH index of signatures keyed by article id; finds the closest earlier near duplicate."""
+    """An LSH index of signatures keyed by article id; finds the closest earlier near duplicate.
+
+    The banding is datasketch's :class:`MinHashLSH` for the threshold (``b`` bands of ``r``
+    values; two signatures are candidates when one band is equal), kept in plain dicts: each
+    bucket is a tuple of ids and each signature an array. The garbage collector does not walk
+    those, whereas MinHashLSH keeps a set per bucket — 25 per article, which made every full
+    collection walk the whole index.
+    """
 
     def __init__(self, params: DedupParams = DedupParams()):
         self.params = params
-        self._lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm)
-        self._sigs: dict[str, MinHash] = {}
+        self._bands = list(MinHashLSH(threshold=params.threshold, num_perm=params.num_perm).hashranges)
+        self._buckets: list[dict[bytes, tuple[str, ...]]] = [{} for _ in self._bands]
+        self._sigs: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -124,19 +132,33 @@ class StoryIndex:
     def __contains__(self, key: str) -> bool:
         return key in self._sigs
 
+    def _band_keys(self, m: MinHash) -> list[bytes]:
+        if len(m.hashvalues) != self.params.num_perm:
+            raise ValueError(f"expected a signature of {self.params.num_perm} values, got {len(m.hashvalues)}")
+        raw, width = m.hashvalues.tobytes(), m.hashvalues.itemsize
+        return [raw[start * width:end * width] for start, end in self._bands]
+
     def add(self, key: str, m: MinHash) -> None:
         if key in self._sigs or m.is_empty():
             return
-        self._lsh.insert(key, m)
-        self._sigs[key] = m
+        for buckets, band in zip(self._buckets, self._band_keys(m)):
+            buckets[band] = buckets.get(band, ()) + (key,)
+        self._sigs[key] = m.hashvalues
 
     def best_match(self, m: MinHash) -> Match | None:
         """The indexed signature with the highest estimated Jaccard >= threshold, if any."""
         if m.is_empty() or not self._sigs:
             return None
+        candidates: set[str] = set()
+        for buckets, band in zip(self._buckets, self._band_keys(m)):
+            ids = buckets.get(band)
+            if ids:
+                candidates.update(ids)
+        values = m.hashvalues
         best: Match | None = None
-        for key in self._lsh.query(m):
-            sim = float(m.jaccard(self._sigs[key]))
+        for key in candidates:
+            # MinHash.jaccard: the share of equal values
+            sim = float(np.count_nonzero(values == self._sigs[key])) / float(len(values))
             if sim >= self.params.threshold and (best is None or sim > best.similarity
                                                  or (sim == best.similarity and key < best.key)):
                 best = Match(key, sim)
