@@ -96,3 +96,10 @@ def test_lexicon_loads_folded_cues_longest_first():
     assert lengths == sorted(lengths, reverse=True)
     assert ("علي طرفي نقيض", "opposed") in lex.cues  # folded: alef maqsura -> ya
     assert StanceExtractor(lex).extract(Article(id="x", text="")) == []
+
+
+def test_the_two_countries_are_states_not_the_militia_one_of_them_backs(run):
+    a = run("دشن الرئيسان الروسي والتركي خطا للغاز في إسطنبول. ويقف البلدان على طرفي نقيض في ليبيا؛ "
+            "فأنقرة تساند حكومة الوفاق الوطني في طرابلس بينما تميل موسكو إلى قوات حفتر.")
+    st = one(a)
+    assert (st.a, st.b, st.dossiers) == ("RUS", "TUR", ("libya",))

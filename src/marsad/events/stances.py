@@ -14,7 +14,8 @@ component ``stances``, after the event coder) finds such sentences from the cue 
   والروسي``) are the candidates: the article's own pair (its two most mentioned actor codes) when
   both are among them, else the two named nearest before the cue (then after it). With fewer than two,
   a dual word (``البلدان``, ``نفسيهما``, ``يقفان``...) in the sentence stands for the article's pair.
-  No pair: no stance.
+  No pair: no stance. The article's pair is the two states most of its events are between (else
+  its two most mentioned states, adjectives included).
 * **dossiers** -- the taxonomy's keywords and entities (as the dossier classifier reads them) in the
   stretch that names the issue: from the cue to the end of its clause (a comma ends it unless the
   list goes on: ``لا سيما``, ``مثل``, a word with و in front); when that names no dossier, the rest
@@ -111,7 +112,7 @@ class StanceExtractor:
             return []
         sentences = article.sentences or [Sentence(0, len(article.text))]
         actors = self._actor_mentions(article)
-        pair = _article_pair(actors)
+        pair = _event_pair(article) or _article_pair(article, actors)
         out: list[Stance] = []
         seen: set[tuple] = set()
         for m in matches:
@@ -239,12 +240,32 @@ def _fold_al(word: str) -> str:
     return w
 
 
-def _article_pair(actors) -> tuple[str, str] | None:
-    """The article's own pair: its two most mentioned actor codes (ties: first mentioned)."""
+def _event_pair(article: Article) -> tuple[str, str] | None:
+    """The article's own pair from its events: the two states most often on the two sides of one event
+    ("the two countries" are states; a government's backing of a militia is not the article's pair)."""
+    states = {e.code for e in article.entities.values() if e.kind == "state" and e.code}
+    counts: Counter = Counter()
+    for ev in article.events:
+        s = ev.source.code if ev.source is not None else None
+        t = ev.target.code if ev.target is not None else None
+        if s and t and s != t and s in states and t in states:
+            counts[tuple(sorted((s, t)))] += 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    top = sorted(p for p, n in counts.items() if n == best)
+    return top[0] if len(top) == 1 else None
+
+
+def _article_pair(article: Article, actors) -> tuple[str, str] | None:
+    """The article's own pair: its two most mentioned states, adjectives included (الرئيس الروسي names
+    Russia too; ties: first mentioned); with fewer than two states, its two most named actors."""
+    states = {e.code for e in article.entities.values() if e.kind == "state" and e.code}
     counts: Counter = Counter()
     first: dict[str, int] = {}
+    in_states = sum(1 for c in {x[2] for x in actors} if c in states) >= 2
     for s, _, code, party in actors:
-        if not party:
+        if (in_states and code not in states) or (not in_states and not party):
             continue
         counts[code] += 1
         first.setdefault(code, s)
