@@ -195,7 +195,7 @@ def test_categorically_is_no_boycott(code):
 
 
 def test_pronoun_on_a_governed_noun_is_the_actor_right_before(code):
-    a = code("كما أعلنت تركيا دعمها المطلق لأذربيجان في اشتباكاتها الحدودية مع أرمينيا.")
+    a = code("وجددت تركيا وقوفها الكامل إلى جانب أذربيجان في اشتباكاتها على الحدود مع أرمينيا.")
     assert ("ASSAULT", "AZE", "ARM") in triples(a)
     assert ("ASSAULT", "TUR", "ARM") not in triples(a)
 
