@@ -25,6 +25,7 @@ class Evidence:
         self.sets: dict[tuple[str, ...], dict] = {}
         self.figures: dict[tuple, dict] = {}
         self.tones: dict[str, dict] = {}
+        self.stances: dict[str, dict] = {}
         self._used: set[str] = set()
 
     def _unique(self, anchor: str) -> str:
@@ -97,6 +98,21 @@ class Evidence:
             }
         return e["anchor"]
 
+    def stance(self, st) -> str:
+        """The entry of a stated stance (a :class:`~marsad.model.records.StanceRecord`): its sentence."""
+        e = self.stances.get(st.id)
+        if e is None:
+            cue = None
+            if st.cue is not None and st.evidence.start <= st.cue.start and st.cue.end <= st.evidence.end:
+                cue = [st.cue.start - st.evidence.start, st.cue.end - st.evidence.start]
+            e = self.stances[st.id] = {
+                "anchor": self._unique("ev-st-" + _slug(st.id)), "id": st.id, "article": st.article,
+                "outlet": st.outlet, "published": st.published, "title": st.title, "url": self.urls.get(st.article),
+                "a": st.a, "b": st.b, "stance": st.stance, "modality": st.modality, "dossiers": list(st.dossiers),
+                "text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end, "cue": cue,
+            }
+        return e["anchor"]
+
     def tone(self, story: str, outlet: str, score: dict, articles: list[str]) -> str:
         key = f"{story}\x00{outlet}"
         e = self.tones.get(key)
@@ -114,4 +130,5 @@ class Evidence:
         return {"events": sorted(self.events.values(), key=order),
                 "figures": sorted(self.figures.values(), key=order),
                 "sets": sorted(self.sets.values(), key=lambda s: s["anchor"]),
-                "tones": list(self.tones.values())}
+                "tones": list(self.tones.values()),
+                "stances": sorted(self.stances.values(), key=order)}

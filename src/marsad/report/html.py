@@ -265,10 +265,16 @@ def _summary(c: dict) -> str:
         if r.get("first") and r.get("second") and r["first"]["balance"] is not None and r["second"]["balance"] is not None:
             ch += (f' ({num(fmt_balance(r["first"]["balance"]), r["first"]["ref"])} → '
                    f'{num(fmt_balance(r["second"]["balance"]), r["second"]["ref"])})')
+        stated = ""
+        st = r.get("stated") or {}
+        if st.get("opposed"):
+            links = " ".join(f'<a href="#{esc(a)}">{i + 1}</a>' for i, a in enumerate(st["refs"][:st["opposed"]]))
+            stated = (f' <span class="meta">stated opposed in {st["opposed"]} sentence'
+                      f'{"s" if st["opposed"] != 1 else ""}: {links}</span>')
         body.append(
             f'<tr{" class=total" if total else ""}><td>{bi(r["name"], r["dossier"])}</td>'
             f'<td><span class="badge {esc(r["label"])}" title="{esc(r["label_name"]["en"])}">'
-            f'{esc(BADGE.get(r["label"], r["label"]))}</span>{firm}</td>'
+            f'{esc(BADGE.get(r["label"], r["label"]))}</span>{firm}{stated}</td>'
             f'<td class="n">{num(r["n"], r["ref"])}</td>'
             f'<td class="n">{num(r["n_coop"], r["ref"])} / {num(r["n_conflict"], r["ref"])}</td>'
             f'<td class="n">{num(_interval(r), r["ref"])}</td><td>{ch}</td>'
@@ -563,6 +569,19 @@ def _evidence(c: dict) -> str:
                 f'{ar(f["outlet"]) if f["outlet"] else "outlet unknown"} · published {esc(f["published"] or "—")} · '
                 f'article <span class="id">{esc(f["article"])}</span>{url}</div>'
                 f'<blockquote class="ar" dir="rtl" lang="ar"><mark>{esc(f["text"])}</mark></blockquote></li>')
+        out.append("</ol>")
+    if ev.get("stances"):
+        out.append(f'<h3>Stated stances {ar("مواقف معلنة")} <span class="meta">({len(ev["stances"])}; statements '
+                   'that the two stand opposed or aligned, not events)</span></h3><ol class="evidence-list">')
+        for e in ev["stances"]:
+            url = f' · <a href="{esc(e["url"])}" rel="noreferrer">source</a>' if e.get("url") else ""
+            mod = "" if e["modality"] == "asserted" else f' · {esc(e["modality"])}'
+            out.append(
+                f'<li class="ev" id="{esc(e["anchor"])}"><div class="head"><b>{esc(e["stance"])}</b>{mod} · '
+                f'{_actor(c, e["a"])} – {_actor(c, e["b"])} · {esc(", ".join(e["dossiers"]) or "—")} · '
+                f'{ar(e["outlet"]) if e["outlet"] else "outlet unknown"} · published {esc(e["published"] or "—")} · '
+                f'article <span class="id">{esc(e["article"])}</span>{url}</div>'
+                f'<blockquote class="ar" dir="rtl" lang="ar">{highlight(e["text"], e["cue"])}</blockquote></li>')
         out.append("</ol>")
     if ev["tones"]:
         out.append(f'<h3>Tone words {ar("كلمات النبرة")}</h3><ul class="evidence-list">')

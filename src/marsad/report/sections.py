@@ -100,6 +100,12 @@ def _dossier_row(dc, cfg: ModelConfig, ev: Evidence) -> dict:
         "first": half(dc.first, dc.periods[0] if dc.periods else None),
         "second": half(dc.second, dc.periods[1] if dc.periods else None),
         "sentence": {"en": dc.summary_en, "ar": dc.summary_ar},
+        "reason": getattr(dc, "reason", ""),
+        "camps": [list(c) for c in getattr(dc, "camps", [])],
+        # sentences stating the two stand opposed / aligned over the dossier (not events), with their entries
+        "stated": {"opposed": len(getattr(dc, "stated_opposed", [])), "aligned": len(getattr(dc, "stated_aligned", [])),
+                   "refs": [ev.stance(x) for x in getattr(dc, "stated_opposed", [])]
+                   + [ev.stance(x) for x in getattr(dc, "stated_aligned", [])]},
     }
 
 
