@@ -1,8 +1,8 @@
 """Recognition and linking of known actors, places and things.
 
-One Aho–Corasick automaton (pyahocorasick) holds every folded surface form of the knowledge base:
-names, variants, surnames, state adjectives, capitals and seats, Latin forms, role titles,
-epithets and counterpart words. It runs over the ``key`` view of the article, so spelling
+One :class:`~marsad.text.matcher.KeyMatcher` (an Aho–Corasick automaton) holds every folded surface
+form of the knowledge base: names, variants, surnames, state adjectives, capitals and seats, Latin
+forms, role titles, epithets and counterpart words. It runs over the ``key`` view of the article, so spelling
 variants (أردوغان/إردوغان/اردوغان) meet one form; a match is kept only at word boundaries, with the
 proclitics و ف ب ك ل (and the article ال, or لل) allowed in front, so ``لأردوغان``, ``وموسكو`` and
 ``بالكرملين`` are found while ``بوتين`` never matches inside another word. Overlapping matches are
@@ -22,15 +22,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import ahocorasick
-
 from marsad.actors.kb import Ambiguity, KBEntry, KnowledgeBase
+from marsad.text.matcher import PROCLITICS, WITH_ARTICLE, KeyMatcher, longest_first
 from marsad.text.normalize import Normalized, Normalizer
 from marsad.types import Article, Entity, Mention
 
-_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-_WITH_ARTICLE = frozenset(p + "ال" for p in _PROCLITICS) | {"لل", "ولل", "فلل"}
-_PLAIN = frozenset(_PROCLITICS)
 _COUNTERPART = ("نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرتيه", "نظيرهم", "نظرائه", "نظيره,")
 _PLACE_CUES = frozenset("في مدينه بلده منطقه قريه محافظه ريف ناحيه مدينتي بلدتي قرب نحو باتجاه شمال جنوب شرق غرب".split())
 _TOP_TITLES = frozenset({"president", "king", "emir", "sultan", "supreme_leader", "prime_minister", "chancellor"})
@@ -64,10 +60,10 @@ class ActorRecognizer:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.normalizer = Normalizer()
-        self._automaton, self._protected = self._build()
+        self._matcher, self._protected = self._build()
 
-    # -- building the automaton ----------------------------------------------------------------
-    def _build(self) -> tuple[ahocorasick.Automaton, frozenset[str]]:
+    # -- building the matcher ------------------------------------------------------------------
+    def _build(self) -> tuple[KeyMatcher[tuple[_Form, ...]], frozenset[str]]:
         key = self.normalizer.key
         table: dict[str, list[_Form]] = {}
 
@@ -108,10 +104,7 @@ class ActorRecognizer:
             add(f, "counterpart", "counterpart")
         for amb in self.kb.ambiguities.values():
             add(amb.form, "ambiguous", "ambiguous")
-        automaton = ahocorasick.Automaton()
-        for k, forms in table.items():
-            automaton.add_word(k, (k, tuple(dict.fromkeys(forms))))
-        automaton.make_automaton()
+        matcher = KeyMatcher((k, tuple(dict.fromkeys(forms))) for k, forms in table.items())
         protected = {k for k, forms in table.items()
                      if any(f.method in ("name", "variant", "surname", "metonym") for f in forms)}
         # each word of a person's name is kept whole too (سيرغي is not س + يرغي)
@@ -120,7 +113,7 @@ class ActorRecognizer:
                 for form in (e.name_ar, *e.variants):
                     protected.update(w for w in key(form).split() if len(w) >= 4)
         protected = frozenset(protected)
-        return automaton, protected
+        return matcher, protected
 
     @property
     def protected_names(self) -> frozenset[str]:
@@ -130,24 +123,15 @@ class ActorRecognizer:
     # -- matching ------------------------------------------------------------------------------
     def _matches(self, key: str) -> list[_Match]:
         found: list[_Match] = []
-        n = len(key)
-        for end_idx, (k, forms) in self._automaton.iter(key):
-            end = end_idx + 1
-            start = end - len(k)
-            if end < n and key[end].isalnum():
-                continue
-            ws = start
-            while ws > 0 and key[ws - 1].isalnum():
-                ws -= 1
-            prefix = key[ws:start]
+        for start, end, k, prefix, forms in self._matcher.find(key):
             ok = []
             for f in forms:
                 if f.article_stripped:
-                    good = prefix in _WITH_ARTICLE
+                    good = prefix in WITH_ARTICLE
                 elif k.isascii():
                     good = prefix == ""
                 else:
-                    good = prefix in _PLAIN or (prefix in _WITH_ARTICLE and f.method == "adjective")
+                    good = prefix in PROCLITICS or (prefix in WITH_ARTICLE and f.method == "adjective")
                 if good:
                     ok.append(f)
             if ok:
@@ -159,16 +143,7 @@ class ActorRecognizer:
                     elif prefix.endswith("لل"):
                         s = start - 1
                 found.append(_Match(s, end, k, tuple(ok)))
-        found.sort(key=lambda m: (-(m.end - m.start), m.start))
-        taken: list[_Match] = []
-        used = bytearray(n + 1)
-        for m in found:
-            if any(used[m.start:m.end]):
-                continue
-            used[m.start:m.end] = b"\x01" * (m.end - m.start)
-            taken.append(m)
-        taken.sort(key=lambda m: m.start)
-        return taken
+        return longest_first(found, len(key))
 
     # -- linking -------------------------------------------------------------------------------
     def __call__(self, article: Article) -> Article:

@@ -34,15 +34,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import ahocorasick
 import yaml
 
 from marsad.errors import KnowledgeBaseError
+from marsad.text.matcher import PROCLITICS, KeyMatcher, longest_first
 from marsad.text.normalize import Normalizer
 from marsad.types import Article
-
-_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
-_WITH_ARTICLE = frozenset(p + "ال" for p in _PROCLITICS) | {"لل", "ولل", "فلل", "بال"}
 
 #: body hits needed (besides a title hit) for an article dossier
 MIN_HITS = 2
@@ -52,6 +49,13 @@ OTHER = "other"
 #: entities whose mention earlier in an event's paragraph files the event too (projects, plants,
 #: weapon systems, companies): a paragraph about Akkuyu goes on about "the plant"
 _THING_PREFIXES = ("thing.", "company.")
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    dossiers: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +68,7 @@ class Dossier:
 
 
 class Taxonomy:
-    """Dossiers with their keywords (folded) and entity ids, and the automaton over the keywords."""
+    """Dossiers with their keywords (folded) and entity ids, and the matcher over the keywords."""
 
     def __init__(self, dossiers: list[Dossier], source: str | None = None):
         if not dossiers:
@@ -86,13 +90,9 @@ class Taxonomy:
                 bare.setdefault(k, set()).add(d.id)
                 if k.startswith("ال") and len(k) > 4:
                     table.setdefault(k[2:], set()).add(d.id)  # matched only after an article
-        self._automaton = ahocorasick.Automaton()
-        for k, ds in table.items():
-            # (key, dossiers of any match, dossiers of a match with no article in front)
-            self._automaton.add_word(k, (k, tuple(sorted(ds)), tuple(sorted(bare.get(k, ())))))
-        if table:
-            self._automaton.make_automaton()
-        self._has_keywords = bool(table)
+        # payload: (dossiers of any match, dossiers of a match with no article in front)
+        self._matcher = KeyMatcher((k, (tuple(sorted(ds)), tuple(sorted(bare.get(k, ())))))
+                                   for k, ds in table.items())
         self.by_entity: dict[str, tuple[str, ...]] = {}
         for d in dossiers:
             for e in d.entities:
@@ -124,36 +124,16 @@ class Taxonomy:
 
     def keyword_hits(self, key: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """``(start, end, dossier ids)`` of keyword matches in a folded text (key offsets)."""
-        if not self._has_keywords:
-            return []
         found = []
-        n = len(key)
-        for end_idx, (k, ds, bare_ds) in self._automaton.iter(key):
-            end = end_idx + 1
-            start = end - len(k)
-            if end < n and key[end].isalnum():
-                continue
-            ws = start
-            while ws > 0 and key[ws - 1].isalnum():
-                ws -= 1
-            prefix = key[ws:start]
-            if prefix in _PROCLITICS:
+        for start, end, k, prefix, (ds, bare_ds) in self._matcher.find(key):
+            if prefix in PROCLITICS:
                 # no article in front: only the keywords written that way (``طاقة`` alone is not
                 # ``الطاقة``: "وحدات طاقة" in a nuclear plant's description is no energy file)
                 if bare_ds:
-                    found.append((start, end, bare_ds))
-            elif prefix in _WITH_ARTICLE and not k.startswith("ال"):
-                found.append((ws, end, ds))
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        taken: list[tuple[int, int, tuple[str, ...]]] = []
-        used = bytearray(n + 1)
-        for m in found:
-            if any(used[m[0]:m[1]]):
-                continue
-            used[m[0]:m[1]] = b"\x01" * (m[1] - m[0])
-            taken.append(m)
-        taken.sort()
-        return taken
+                    found.append(_Hit(start, end, bare_ds))
+            elif not k.startswith("ال"):  # an article (and proclitics) in front: the whole word
+                found.append(_Hit(start - len(prefix), end, ds))
+        return [(h.start, h.end, h.dossiers) for h in longest_first(found, len(key))]
 
 
 class DossierClassifier:
