@@ -1,4 +1,5 @@
-"""What the commands share: the --db option, opening the store, turning errors into exit codes."""
+"""What the commands share: the --db option, opening the store, the pipeline set-up, the progress bar,
+turning errors into exit codes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from marsad.errors import MarsadError, NotFoundError
+from marsad.errors import InputError, MarsadError, NotFoundError
 
 DEFAULT_DB = "marsad.db"
 
@@ -50,3 +51,42 @@ def utf8_output() -> None:
                 reconfigure(encoding="utf-8", errors="replace")
             except (ValueError, OSError):  # pragma: no cover - stream already in use
                 pass
+
+
+layers_option = click.option(
+    "--layers", default="text,actors,events", show_default=True,
+    help="Comma-separated pipeline layers to run: text, actors, events, and names (the trained "
+         "recognizer of names the knowledge base lacks; off by default).",
+)
+
+progress_option = click.option(
+    "--progress/--no-progress", default=None,
+    help="Progress bar on stderr (default: only when stderr is a terminal).",
+)
+
+
+def build_pipeline(layers: str):
+    """``(resources, pipeline)`` for a ``--layers`` value (comma-separated layer names)."""
+    from marsad.pipeline import default_pipeline
+    from marsad.resources import Resources
+
+    resources = Resources()
+    pipeline = default_pipeline(resources, layers=tuple(x.strip() for x in layers.split(",") if x.strip()))
+    return resources, pipeline
+
+
+def progress_bar(progress: bool | None):
+    """``(bar, tick)``: a tqdm bar on stderr (shown per ``--progress``, else only on a terminal) and the
+    progress callback of the library, which counts articles and prints failures above the bar."""
+    from tqdm import tqdm
+
+    bar = tqdm(file=sys.stderr, unit=" articles", disable=(not sys.stderr.isatty()) if progress is None
+               else not progress, dynamic_ncols=True)
+
+    def tick(item) -> None:
+        if isinstance(item, InputError):
+            bar.write(f"failed: {item}", file=sys.stderr)
+        else:
+            bar.update(1)
+
+    return bar, tick

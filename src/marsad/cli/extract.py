@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from marsad.cli.common import handle_errors, utf8_output
+from marsad.cli.common import build_pipeline, handle_errors, layers_option, progress_bar, progress_option, utf8_output
 from marsad.errors import InputError
 
 
@@ -16,15 +16,12 @@ from marsad.errors import InputError
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True), default="-",
               show_default=True, help="File to write the records to (- for standard output).")
-@click.option("--layers", default="text,actors,events", show_default=True,
-              help="Comma-separated pipeline layers to run: text, actors, events, and names (the trained "
-                   "recognizer of names the knowledge base lacks; off by default).")
+@layers_option
 @click.option("--text/--no-text", "include_text", default=False, show_default=True,
               help="Add the article's original text to each record (field 'text').")
 @click.option("--merge/--no-merge", default=True, show_default=True,
               help="Merge the events that several items of one press compilation report.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr (default: only when stderr is a terminal).")
+@progress_option
 @handle_errors
 def extract_command(inputs: tuple[Path, ...], output: Path, layers: str, include_text: bool, merge: bool,
                     progress: bool | None) -> None:
@@ -34,24 +31,11 @@ def extract_command(inputs: tuple[Path, ...], output: Path, layers: str, include
     Nothing is stored. Files or lines that cannot be read are reported on stderr as they happen
     and counted; the exit code is 2 when there was any failure.
     """
-    from tqdm import tqdm
-
     from marsad.extract import ExtractReport, extract
-    from marsad.pipeline import default_pipeline
-    from marsad.resources import Resources
 
     utf8_output()
-    resources = Resources()
-    pipeline = default_pipeline(resources, layers=tuple(x.strip() for x in layers.split(",") if x.strip()))
-    bar = tqdm(file=sys.stderr, unit=" articles", disable=(not sys.stderr.isatty()) if progress is None
-               else not progress, dynamic_ncols=True)
-
-    def tick(item) -> None:
-        if isinstance(item, InputError):
-            bar.write(f"failed: {item}", file=sys.stderr)
-        else:
-            bar.update(1)
-
+    _, pipeline = build_pipeline(layers)
+    bar, tick = progress_bar(progress)
     report = ExtractReport()
     to_stdout = str(output) == "-"
     try:

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from marsad.cli.common import db_option, handle_errors, utf8_output
+from marsad.cli.common import (build_pipeline, db_option, handle_errors, layers_option, progress_bar,
+                               progress_option, utf8_output)
 from marsad.errors import InputError
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @db_option
-@click.option("--layers", default="text,actors,events", show_default=True,
-              help="Comma-separated pipeline layers to run: text, actors, events, and names (the trained "
-                   "recognizer of names the knowledge base lacks; off by default).")
+@layers_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr (default: only when stderr is a terminal).")
+@progress_option
 @handle_errors
 def ingest_command(paths: tuple[Path, ...], db: Path, layers: str, as_json: bool, progress: bool | None) -> None:
     """Read PATH... (files, folders, or - for stdin) and add their articles to the database.
@@ -30,23 +27,11 @@ def ingest_command(paths: tuple[Path, ...], db: Path, layers: str, as_json: bool
     code is 2 when there was any failure.
     """
     from marsad.ingest import ingest
-    from marsad.pipeline import default_pipeline
-    from marsad.resources import Resources
     from marsad.store import Store
-    from tqdm import tqdm
 
     utf8_output()
-    resources = Resources()
-    pipeline = default_pipeline(resources, layers=tuple(x.strip() for x in layers.split(",") if x.strip()))
-    bar = tqdm(file=sys.stderr, unit=" articles", disable=(not sys.stderr.isatty()) if progress is None
-               else not progress, dynamic_ncols=True)
-
-    def tick(item) -> None:
-        if isinstance(item, InputError):
-            bar.write(f"failed: {item}", file=sys.stderr)
-        else:
-            bar.update(1)
-
+    resources, pipeline = build_pipeline(layers)
+    bar, tick = progress_bar(progress)
     try:
         with Store(db, tokenizer=resources.tokenizer()) as store:
             report = ingest(paths, store, pipeline, progress=tick)
