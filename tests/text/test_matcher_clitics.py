@@ -1,0 +1,40 @@
+"""KeyMatcher: phrases found behind proclitics and the article, never inside a word; longest match wins."""
+
+from marsad.text.matcher import KeyMatcher, longest_first
+from marsad.text.normalize import Normalizer
+
+
+def _found(matcher, text):
+    key = Normalizer().key(text)
+    return [(key[s:e], prefix, payload) for s, e, _, prefix, payload in matcher.find(key)]
+
+
+def test_proclitics_and_article_are_reported_as_the_prefix():
+    m = KeyMatcher([("موسكو", "city"), ("عقوبات", "file")])
+    got = _found(m, "وصل الوفد وموسكو ترد بالعقوبات")
+    assert ("موسكو", "و", "city") in got
+    assert ("عقوبات", "بال", "file") in got
+
+
+def test_no_match_inside_a_word_or_before_more_letters():
+    m = KeyMatcher([("سلام", "peace")])
+    assert _found(m, "إسلام") == []  # a letter other than a proclitic in front
+    assert _found(m, "سلامة") == []  # the word goes on after the phrase
+    assert _found(m, "للسلام") == [("سلام", "لل", "peace")]
+
+
+def test_longest_first_keeps_the_longer_overlapping_phrase():
+    m = KeyMatcher([("البحر", 1), ("البحر الاسود", 2)])
+    key = Normalizer().key("في البحر الأسود")
+
+    class Span:
+        def __init__(self, s, e, p):
+            self.start, self.end, self.payload = s, e, p
+
+    spans = [Span(s, e, p) for s, e, _, _, p in m.find(key)]
+    kept = longest_first(spans, len(key))
+    assert [(key[x.start:x.end], x.payload) for x in kept] == [("البحر الاسود", 2)]
+
+
+def test_an_empty_matcher_finds_nothing():
+    assert KeyMatcher([]).find("اي نص") == []
