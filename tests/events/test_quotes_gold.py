@@ -7,7 +7,6 @@ dossiers (sets per article) P 0.79 R 0.71. Quotes after the media/titled-speaker
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest

@@ -9,7 +9,7 @@ editing the package.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,9 +148,6 @@ class KnowledgeBase:
 
     def get(self, entry_id: str) -> KBEntry | None:
         return self.entries.get(entry_id)
-
-    def by_kind(self, kind: str) -> Iterable[KBEntry]:
-        return (e for e in self.entries.values() if e.kind == kind or e.contract_kind == kind)
 
     def holders(self, title: str, of: str, day: dt.date) -> list[KBEntry]:
         """People who held ``title`` of ``of`` on ``day``."""

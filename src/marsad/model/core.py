@@ -67,15 +67,6 @@ def first_day(date: str) -> str:
     return date[:10]
 
 
-def last_day(date: str) -> str:
-    """``2015`` -> ``2015-12-31``, ``2021-09`` -> ``2021-09-31`` (a sort key, not a real date)."""
-    if len(date) == 4:
-        return date + "-12-31"
-    if len(date) == 7:
-        return date + "-31"
-    return date[:10]
-
-
 def wilson(p: float, n: float, z: float) -> tuple[float, float]:
     """Wilson score interval of a proportion ``p`` observed over ``n`` (effective) trials."""
     if n <= 0:

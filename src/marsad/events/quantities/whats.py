@@ -6,7 +6,8 @@ from __future__ import annotations
 from marsad.events.quantities.units import DURATIONS, Cue, Rule, Unit, UnitLexicon
 
 
-def what_of(lex: UnitLexicon, toks, i, end, unit: Unit, carried: str | None, ss: int = 0, se: int | None = None) -> str:
+def what_of(lex: UnitLexicon, toks, i, end, unit: Unit, carried: str | None, ss: int = 0,
+            se: int | None = None) -> str:
     """The first rule of ``what_rules`` that applies (see units.yaml), else the unit's default.
     Cue words are looked for in ``key[ss:se]`` only."""
     if unit.code in DURATIONS:
