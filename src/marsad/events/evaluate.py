@@ -90,9 +90,6 @@ class UPScore:
     def recall(self) -> float:
         return self.found / self.sentences if self.sentences else 0.0
 
-    @property
-    def source_agreement(self) -> float:
-        return self.source_agree / self.with_source if self.with_source else 0.0
 
 
 def evaluate_up(folder: Path | str, resources=None) -> dict[str, UPScore]:

@@ -108,9 +108,6 @@ class Triggers:
             return prev in _COMPLEMENT_PREPS or (with_fi and prev in _CONTEXT_PREPS)
         return False
 
-    def _norm_key(self, w: _Word, words: list[_Word]) -> str:
-        return w.full
-
     @staticmethod
     def _needs_ok(hit: _Hit, words: list[_Word], hi: int) -> bool:
         t = hit.form.trigger

@@ -68,7 +68,6 @@ def _candidates(w: _Word):
 _FALLBACK_PRE = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "فس",
                  "و", "ف", "ب", "ل", "س")
 _FALLBACK_PRE_SET = frozenset(_FALLBACK_PRE)
-_FALLBACK_SUF = ("هما", "هم", "ها", "كم", "نا", "ه")
 
 
 def _fallback_hit(key: str, lex: Lexicon) -> list:
@@ -89,21 +88,6 @@ def _fallback_hit(key: str, lex: Lexicon) -> list:
                 if hit:
                     return hit
     return []
-
-
-def _fallback(key: str):
-    """Readings of a folded word the tokenizer may have split wrongly: clitics stripped by rule."""
-    heads = [key] + [key[len(p):] for p in _FALLBACK_PRE if key.startswith(p) and len(key) - len(p) >= 3]
-    for h in heads:
-        yield h
-        for suf in _FALLBACK_SUF:
-            if h.endswith(suf) and len(h) - len(suf) >= 3:
-                core = h[: -len(suf)]
-                yield core
-                if core.endswith("ت"):
-                    yield core[:-1] + "ه"
-                if core.endswith("ي"):  # hamza seat folded before a pronoun (لقائه -> لقاء)
-                    yield core[:-1] + "ء"
 
 
 def _phrase_in(ws: list[_Word], phrases) -> bool:
