@@ -16,7 +16,7 @@ def _known(word: str) -> bool:
 def _extractor(**kw) -> FeatureExtractor:
     gaz = Gazetteers(per_first=frozenset({"كريم"}), loc=frozenset({"طنطا"}))
     tok = Tokenizer(known=_known, lemmas=False)
-    return FeatureExtractor(gaz, tok, clusters={"كريم": "a3f"}, known=_known, **kw)
+    return FeatureExtractor(gaz, tok, clusters={"كريم": ("3", "17", "250")}, known=_known, **kw)
 
 
 def test_word_features_of_a_clitic_word():
@@ -24,7 +24,7 @@ def test_word_features_of_a_clitic_word():
     f = ext.word("وقال")
     assert f.stem == "قال"
     assert "pro=و" in f.own
-    assert "s=قال" in f.own and "w=وقال" in f.own
+    assert "s=قال" in f.own and "w=وقال" in f.own  # the folded form only when it differs from the stem
     assert "g=TP" in f.own  # قال is a trigger before a person's name
     assert "unk" not in f.own  # a lexicon word
 
@@ -37,26 +37,29 @@ def test_sentence_features_window_gazetteers_and_shapes():
     assert "BOS" in feats[0] and "EOS" in feats[-1]
     karim = feats[2]
     # its own features: folded key, stem affixes, gazetteer, cluster prefixes, unknown to the lexicon
-    for f in ("w=كريم", "s=كريم", "p1=ك", "p2=كر", "p3=كري", "x1=م", "x2=يم", "x3=ريم",
-              "g=PF", "c=a3f", "c2=a3", "unk", "sh=A", "lb=4"):
+    for f in ("s=كريم", "p2=كر", "p3=كري", "x2=يم", "x3=ريم", "g=PF", "c0=3", "c1=17", "c2=250", "unk", "sh=A"):
         assert f in karim, f
+    assert not any(f.startswith(("w=", "p1=", "x1=")) for f in karim)  # w= equals s=; no one-letter affixes
     # the window: السيد before it is a title and a trigger, وقال two words before is a trigger
-    assert "-1w=السيد" in karim and "-1g=TI" in karim and "-1g=TP" in karim
+    assert "-1w=السيد" in karim and "-1g=TI" in karim and "-1g=TP" in karim and "-1s=سيد" in karim
     assert "-2g=TP" in karim and "-2s=قال" in karim
     # الحداد is seen through its stem (the article is a clitic)
     assert "+1s=حداد" in karim and "+2s=في" in karim
     assert "+1unk" in karim and "-1unk" not in karim  # حداد is not a lexicon word, سيد is
     assert not any(f.endswith("sh=A") and f[0] in "+-" for f in karim)  # Arabic neighbours: no shape feature
     assert "s-1|s=سيد|كريم" in karim and "s|s+1=كريم|حداد" in karim
+    # its clusters reach the next words (distance 1 only)
+    assert {"+1c0=3", "+1c1=17", "+1c2=250"} <= set(feats[1]) and {"-1c0=3", "-1c2=250"} <= set(feats[3])
+    assert not any("c" in f.split("=")[0] and f.startswith("+2") for f in feats[0])
     # مدينة folds to مدينه (ta marbuta) and is a place trigger for the next word
     assert "-1g=TL" in feats[6] and "g=LC" in feats[6]
-    assert "sh=D" in feats[7] and "sh=L" in feats[8] and "w=cairo" in feats[8]
+    assert "sh=D" in feats[7] and "sh=L" in feats[8] and "s=cairo" in feats[8]
 
 
 def test_keep_drops_features_the_model_does_not_know():
-    ext = _extractor(keep=frozenset({"w=كريم", "-1w=السيد"}))
+    ext = _extractor(keep=frozenset({"s=كريم", "-1w=السيد"}))
     feats = ext.sentence(["السيد", "كريم"])
-    assert feats[1] == ["w=كريم", "-1w=السيد"]
+    assert feats[1] == ["s=كريم", "-1w=السيد"]
 
 
 def test_gazetteers_from_a_knowledge_base():
@@ -72,3 +75,10 @@ def test_gazetteers_from_a_knowledge_base():
     assert {"مصر", "القاهره"} <= g.loc and {"المصري", "المصريه"} <= g.loc_adj
     assert {"جامعه", "الدول", "العربيه"} <= g.org
     assert g.flags("كريم") == ("PF",)
+
+
+def test_common_words_unknown_words_and_names():
+    ext = _extractor()
+    assert ext.word("مدينة").common  # a lexicon word no KB name uses
+    assert not ext.word("كريم").common  # a KB first name
+    assert not ext.word("طنطا").common and not ext.word("2019").common

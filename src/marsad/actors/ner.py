@@ -6,23 +6,30 @@ A linear-chain CRF (python-crfsuite) labels words with BIO tags over the four AN
 
 Features of a word (all computed once per distinct word form and cached):
 
-* the folded key (:meth:`Normalizer.key`) and the clitic-stripped stem (:meth:`Tokenizer.segment`
-  on the base view), prefixes and suffixes of the stem of length 1–3, the proclitics present;
-* the shape (Arabic / Latin / digits / punctuation / mixed) and a length bucket; whether the stem
-  is a word of the lemmatizer's lexicon (names mostly are not);
+* the clitic-stripped stem (:meth:`Tokenizer.segment` on the base view, folded with
+  :meth:`Normalizer.key`) and, when it differs, the folded word; prefixes and suffixes of the stem
+  of length 2–3, the proclitics and the enclitic present;
+* the shape (Arabic / Latin / digits / punctuation / mixed); whether the stem is a word of the
+  lemmatizer's lexicon (names mostly are not);
 * knowledge-base gazetteers: first / last token of a person's name, a surname, a state, place or
-  capital, a state adjective, an organization token, a title word; and trigger words that come
-  before names (``قال``, ``السيد``, ``مدينة``, ``شركة`` ...);
-* optional word clusters computed offline from unlabelled news (``models/ner_clusters.tsv``);
-* the same word-level features of the words at −2..+2, and the stem bigrams around the word.
+  capital, a state adjective, an organization token, a title word; and cue words that come before
+  names (``قال``, ``السيد``, ``مدينة``, ``شركة``, ``حزب``, ``كأس`` ...);
+* word clusters at three granularities (``models/ner_clusters.tsv``: k-means over
+  multilingual-e5-small vectors of the stems of ANERcorp's training lines and of the knowledge
+  base's names; ``tools/ner_clusters.py``); a word outside that list has no cluster;
+* the stem, gazetteer and lexicon features of the words at −2..+2, the folded word, proclitics and
+  clusters of the words at ±1, and the stem bigrams around the word.
 
 At run time :class:`NameRecognizer` tags every sentence of an article and adds a document-level
 :class:`~marsad.types.Entity` (``doc:person:<n>``, ``doc:org:<n>``, ``doc:place:<n>``) for each
 person, organization or place name that does not overlap a knowledge-base mention. Names are
 made consistent across the article first (:func:`propagate`: a name tagged once is tagged where it
-recurs, and a tagged person's last name alone counts as that person); mentions with the same folded
-form, or a single word equal to the last word of an earlier person's full name, share one entity.
-The model is loaded on first use, never at import.
+recurs, and a tagged person's last name alone counts as that person); then what recent news makes
+a 2006-trained model tag is dropped (:func:`drop_not_names`: terms of ``data/not_names.tsv`` such
+as diseases and platforms, and a lone lexicon word that is no knowledge-base or training name); a
+news outlet of the knowledge base is an organization. Mentions with the same folded form, or a single
+word equal to the last word of an earlier person's full name, share one entity. The model is
+loaded on first use, never at import.
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ from marsad.text.normalize import Normalized, Normalizer
 from marsad.text.tokens import Tokenizer
 from marsad.types import Article, Entity, Mention
 
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 MODELS_DIR = Path(__file__).with_name("models")
 DEFAULT_MODEL = MODELS_DIR / "ner.crfsuite"
 DEFAULT_CLUSTERS = MODELS_DIR / "ner_clusters.tsv"
@@ -54,8 +61,15 @@ KIND_OF = {"PERS": "person", "ORG": "org", "LOC": "place"}
 # Words in front of names (folded keys). Kept short and general; the CRF learns the weights.
 _PER_TRIGGERS = ["قال", "اكد", "اضاف", "اوضح", "صرح", "اعلن", "اشار", "ذكر", "افاد", "لفت", "شدد", "دعا", "السيد", "السيده", "الشيخ", "الرئيس", "رئيس", "الملك", "الامير", "العاهل", "الدكتور", "د", "المستشار", "السفير", "النائب", "الجنرال", "العقيد", "اللواء", "العميد", "المشير", "الوزير", "وزير", "وزيره", "الامين", "المتحدث", "الناطق", "باسم", "زعيم", "قائد", "نائب", "مساعد", "المبعوث", "الكاتب", "الصحفي", "المدرب", "اللاعب", "الفنان", "النجم", "المطرب", "الممثل", "البابا", "الاب", "الحاج", "الاستاذ", "المهندس", "القاضي", "المحامي", "الرئيسان"]
 _LOC_TRIGGERS = ["مدينه", "العاصمه", "عاصمه", "محافظه", "منطقه", "اقليم", "ولايه", "بلده", "قريه", "جزيره", "مقاطعه", "ريف", "شمال", "جنوب", "شرق", "غرب", "وسط", "حي", "مخيم", "ميناء", "مطار", "نهر", "جبل", "بحر", "خليج", "دوله", "جمهوريه", "مملكه", "اماره"]
-_ORG_TRIGGERS = ["شركه", "حزب", "وكاله", "منظمه", "جمعيه", "مؤسسه", "موسسه", "هيئه", "جامعه", "صحيفه", "مجلس", "اتحاد", "بنك", "مصرف", "نادي", "فريق", "حركه", "جبهه", "مجموعه", "لجنه", "مركز", "معهد", "اذاعه", "تلفزيون", "قناه", "محكمه", "وزاره", "جيش", "منتخب", "رابطه", "نقابه", "مجمع", "برنامج", "صندوق"]
+_ORG_TRIGGERS = ["شركه", "حزب", "وكاله", "منظمه", "جمعيه", "مؤسسه", "موسسه", "هيئه", "جامعه", "صحيفه", "مجلس", "اتحاد", "بنك", "مصرف", "نادي", "فريق", "حركه", "جبهه", "مجموعه", "لجنه", "مركز", "معهد", "اذاعه", "تلفزيون", "قناه", "محكمه", "وزاره", "جيش", "منتخب", "رابطه", "نقابه", "مجمع", "برنامج", "صندوق", "تحالف", "ائتلاف", "تنظيم", "كتله", "مكتب", "سلطه", "مفوضيه", "كليه", "اكاديميه", "مستشفى", "مصنع", "مجله", "جريده", "موقع", "دار", "هيئات", "منظمات", "احزاب", "شركات", "جامعات"]
+_MISC_TRIGGERS = ["كأس", "دوري", "بطولة", "جائزة", "مهرجان", "معرض", "مؤتمر", "قمة", "عملية", "اتفاقية", "اتفاق", "معاهدة", "عيد", "حرب", "دورة", "ألعاب", "مسابقة", "أولمبياد", "مبادرة", "خطة", "قانون", "مشروع", "كتاب", "فيلم", "رواية", "ديانة"]
 _TITLE_WORDS = ["رئيس", "الرئيس", "وزير", "الوزير", "السيد", "الشيخ", "الملك", "الامير", "العاهل", "نائب", "زعيم", "قائد", "الامين", "المتحدث", "الناطق", "السفير", "المستشار", "الجنرال"]
+
+_CUE_FLAGS = frozenset(["TP", "TI", "TL", "TO", "TM"])
+#: gazetteer flags of words that are names in the knowledge base (first/last names of people, surnames,
+#: words of place names); words of organization names (مجلس، العمليات) and state adjectives are not
+_NAME_FLAGS = frozenset(["PF", "PL", "SN", "LC", "xPF", "xPL", "xSN", "xLC"])
+NOT_NAMES = Path(__file__).with_name("data") / "not_names.tsv"
 
 # Words on the base view (the same classes as the tokenizer's words).
 _WORD = re.compile(
@@ -94,6 +108,7 @@ class Gazetteers:
     tr_per: frozenset[str] = field(default_factory=lambda: _folded(_PER_TRIGGERS))
     tr_loc: frozenset[str] = field(default_factory=lambda: _folded(_LOC_TRIGGERS))
     tr_org: frozenset[str] = field(default_factory=lambda: _folded(_ORG_TRIGGERS))
+    tr_misc: frozenset[str] = field(default_factory=lambda: _folded(_MISC_TRIGGERS))
 
     @classmethod
     def from_kb(cls, kb) -> Gazetteers:
@@ -163,24 +178,27 @@ class Gazetteers:
             out.append("TL")
         if k in self.tr_org:
             out.append("TO")
+        if k in self.tr_misc:
+            out.append("TM")
         return tuple(out)
 
 
-def load_clusters(path: Path | str | None = DEFAULT_CLUSTERS) -> dict[str, str]:
-    """``folded word -> cluster path`` from a TSV (``word<TAB>cluster``); empty when absent."""
+def load_clusters(path: Path | str | None = DEFAULT_CLUSTERS) -> dict[str, tuple[str, ...]]:
+    """``folded stem -> cluster ids`` (coarse to fine) from a TSV (``stem<TAB>id<TAB>id...``);
+    empty when absent."""
     if path is None:
         return {}
     p = Path(path)
     if not p.is_file():
         return {}
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, ...]] = {}
     with p.open(encoding="utf-8") as fh:
         for line in fh:
             if not line.strip() or line.startswith("#"):
                 continue
-            w, _, c = line.rstrip("\n").partition("\t")
-            if w and c:
-                out[w] = c
+            w, *ids = line.rstrip("\n").split("\t")
+            if w and ids and ids[0]:
+                out[w] = tuple(ids)
     return out
 
 
@@ -194,6 +212,10 @@ class WordFeatures:
     stem: str
     own: tuple[str, ...]
     around: tuple[tuple[str, ...], ...]  # features seen from offsets -2, -1, +1, +2
+    cue: tuple[str, ...] = ()  # the trigger/title flags it gives the next word (TP, TI, TL, TO, TM)
+    unk: bool = False  # an Arabic stem the lexicon does not know
+    common: bool = False  # an Arabic stem the lexicon knows that no knowledge-base name uses
+    candidate: bool = False  # may be or announce a name: unknown stem, Latin letters, a cue word
 
 
 class FeatureExtractor:
@@ -206,7 +228,7 @@ class FeatureExtractor:
     OFFSETS = (-2, -1, 1, 2)
 
     def __init__(self, gazetteers: Gazetteers | None = None, tokenizer: Tokenizer | None = None,
-                 clusters: dict[str, str] | None = None, keep: frozenset[str] | None = None,
+                 clusters: dict[str, tuple[str, ...]] | None = None, keep: frozenset[str] | None = None,
                  known=None):
         self.gaz = gazetteers or Gazetteers()
         self.normalizer = Normalizer()
@@ -233,8 +255,6 @@ class FeatureExtractor:
     def _word(self, word: str) -> WordFeatures:
         key = self.normalizer.key(word)
         shape = _shape(word)
-        n = len(key)
-        lb = "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4" if n <= 5 else "6" if n <= 8 else "9"
         if shape == "A" and " " not in word:
             pre, st, en, suf = self.tokenizer.segment(word)
             stem_base = word[st:en]
@@ -249,17 +269,20 @@ class FeatureExtractor:
             alt = key[1:]
             gaz |= {"x" + g for g in self.gaz.flags(alt)}
         gz = tuple(sorted(gaz))
-        cl = self.clusters.get(stem) or self.clusters.get(key) or ""
+        cl = self.clusters.get(stem) or self.clusters.get(key) or ()
         if not cl and alt:
-            cl = self.clusters.get(alt, "")
-        own = ["w=" + key, "s=" + stem, "sh=" + shape, "lb=" + lb]
+            cl = self.clusters.get(alt, ())
+        cls = [f"c{i}={c}" for i, c in enumerate(cl)]
+        own = ["s=" + stem, "sh=" + shape]
+        if key != stem:
+            own.append("w=" + key)
         if pro:
             own.append("pro=" + pro)
         if suf:
             own.append("suf=" + self.normalizer.key(suf))
         unk = False
         if shape == "A":
-            for i in (1, 2, 3):
+            for i in (2, 3):
                 if len(stem) > i:
                     own.append(f"p{i}=" + stem[:i])
                     own.append(f"x{i}=" + stem[-i:])
@@ -269,37 +292,45 @@ class FeatureExtractor:
         if alt:
             own.append("alt=" + alt)
         own.extend("g=" + g for g in gz)
-        if cl:
-            own.append("c=" + cl)
-            own.append("c2=" + cl[:2])
+        own.extend(cls)
         around = []
         for off in self.OFFSETS:
             p = f"{off:+d}"
             f = [p + "s=" + stem]
             if shape != "A":
                 f.append(p + "sh=" + shape)
-            if cl:
-                f.append(p + "c2=" + cl[:2])
             if unk:
                 f.append(p + "unk")
             if abs(off) == 1:
-                f.append(p + "w=" + key)
+                f.extend(p + c for c in cls)
+                if key != stem:
+                    f.append(p + "w=" + key)
                 if pro:
                     f.append(p + "pro=" + pro)
-                if cl:
-                    f.append(p + "c=" + cl)
             f.extend(p + "g=" + g for g in gz)
             around.append(tuple(f))
         keep = self.keep
         if keep is not None:
             own = [x for x in own if x in keep]
             around = [tuple(x for x in a if x in keep) for a in around]
-        return WordFeatures(stem, tuple(own), tuple(around))
+        cue = tuple(g for g in gz if g in _CUE_FLAGS)
+        common = shape == "A" and not unk and not any(g in _NAME_FLAGS for g in gaz)
+        candidate = unk or shape in ("L", "X") or bool(cue)
+        return WordFeatures(stem, tuple(own), tuple(around), cue, unk, common, candidate)
+
+    # -- a document ---------------------------------------------------------------------------
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """Feature lists for the sentences of one document (each sentence on its own: features of
+        other sentences of the document, tried on the dev split, lowered F1)."""
+        return [self.sentence_of([self.word(w) for w in ws]) for ws in sentences]
 
     # -- a sentence -----------------------------------------------------------------------------
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """Feature lists for the words of one sentence."""
-        wf = [self.word(w) for w in words]
+        return self.sentence_of([self.word(w) for w in words])
+
+    def sentence_of(self, wf: Sequence[WordFeatures]) -> list[list[str]]:
+        """Feature lists for a sentence of cached word features."""
         n = len(wf)
         keep = self.keep
         out: list[list[str]] = []
@@ -308,9 +339,8 @@ class FeatureExtractor:
             if i == 0:
                 if keep is None or "BOS" in keep:
                     feats.append("BOS")
-            elif i == n - 1:
-                if keep is None or "EOS" in keep:
-                    feats.append("EOS")
+            elif i == n - 1 and (keep is None or "EOS" in keep):
+                feats.append("EOS")
             if i >= 2:
                 feats.extend(wf[i - 2].around[0])
             if i >= 1:
@@ -485,9 +515,115 @@ def base_words(words: Sequence[str]) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
+# Filtering what modern news makes the model tag
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class NotNames:
+    """Terms never reported as names (``actors/data/not_names.tsv``): folded stems of single
+    words and folded keys of multi-word terms."""
+
+    stems: frozenset[str] = frozenset()
+    phrases: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, extractor: FeatureExtractor, path: Path | str = NOT_NAMES) -> NotNames:
+        """Read ``term<TAB>group`` lines (``#`` comments); terms are folded with ``extractor``."""
+        p = Path(path)
+        try:
+            lines = p.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ModelError(f"cannot read the not-names list {p}: {exc}") from exc
+        stems: set[str] = set()
+        phrases: set[str] = set()
+        base, key = extractor.normalizer.base, extractor.normalizer.key
+        for line in lines:
+            term = line.partition("\t")[0].strip()
+            if not term or term.startswith("#"):
+                continue
+            words = _WORD.findall(base(term))
+            if len(words) == 1:
+                stems.add(extractor.word(words[0]).stem)
+                stems.add(key(words[0]))
+            elif words:
+                phrases.add(" ".join(extractor.word(w).stem for w in words))
+        return cls(frozenset(stems), frozenset(phrases))
+
+
+def name_stems_path(model: Path | str) -> Path:
+    """The list of training name stems written beside a model (``ner.crfsuite`` -> ``ner_names.tsv``)."""
+    m = Path(model)
+    return m.with_name(m.stem + "_names.tsv")
+
+
+def load_name_stems(path: Path | str) -> frozenset[str]:
+    """Stems of a ``*_names.tsv`` file (``stem<TAB>as name<TAB>as other``); empty when absent."""
+    p = Path(path)
+    if not p.is_file():
+        return frozenset()
+    with p.open(encoding="utf-8") as fh:
+        return frozenset(line.partition("\t")[0] for line in fh if line.strip() and not line.startswith("#"))
+
+
+def write_name_stems(sentences: Sequence[tuple[list[str], list[str]]], extractor: FeatureExtractor,
+                     out: Path | str) -> Path:
+    """Write the lexicon words that the training data tags as (part of) a name at least as often
+    as not (``stem<TAB>as name<TAB>as other``): :func:`drop_not_names` keeps those alone."""
+    from collections import Counter
+
+    named: Counter = Counter()
+    other: Counter = Counter()
+    for words, tags in sentences:
+        for w, t in zip(base_words(words), tags):
+            f = extractor.word(w)
+            if f.common:
+                (other if t == "O" else named)[f.stem] += 1
+    out = Path(out)
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("# lexicon words tagged as names in most of their ANERcorp training occurrences "
+                 "(written by marsad.actors.ner.train_ner)\n")
+        for s in sorted(named):
+            if named[s] >= other[s] and "\t" not in s:
+                fh.write(f"{s}\t{named[s]}\t{other[s]}\n")
+    return out
+
+
+def multiword_stems(tags: Sequence[Sequence[str]], words: Sequence[Sequence[WordFeatures]]) -> set[str]:
+    """Stems of the words inside the names of two or more words tagged in a document."""
+    out: set[str] = set()
+    for t, ws in zip(tags, words):
+        for s, e, _typ in bio_spans(t):
+            if e - s > 1:
+                out.update(w.stem for w in ws[s:e])
+    return out
+
+
+def drop_not_names(tags: Sequence[str], words: Sequence[WordFeatures], not_names: NotNames | None = None,
+                   common: bool = True, name_stems: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Tags of one sentence with the spans that are not names set to ``O``.
+
+    A span goes when one of its words' stems is in ``not_names`` or its stems form a listed phrase,
+    and (with ``common``) when it is a single word whose stem the lexicon knows as a common word
+    and no knowledge-base name uses (:attr:`WordFeatures.common`) and that is not in
+    ``name_stems`` (the stems tagged as names in most of their training occurrences: دبي، مكة،
+    دولار, plus the words of the names of two or more words tagged in the same document:
+    :func:`multiword_stems`): the model's guess on such a word is too often a common noun or
+    adjective of recent news (ريف، حوض، روتيني); inside a name of two or more words it stays.
+    """
+    out = list(tags)
+    for s, e, _t in bio_spans(tags):
+        ws = words[s:e]
+        listed = not_names is not None and (any(w.stem in not_names.stems for w in ws)
+                                            or " ".join(w.stem for w in ws) in not_names.phrases)
+        if listed or (common and e - s == 1 and ws[0].common and ws[0].stem not in name_stems):
+            for i in range(s, e):
+                out[i] = "O"
+    return out
+
+
+# --------------------------------------------------------------------------------------------
 # Training
 # --------------------------------------------------------------------------------------------
-def make_extractor(kb=None, clusters: dict[str, str] | None = None, keep: frozenset[str] | None = None,
+def make_extractor(kb=None, clusters: dict[str, tuple[str, ...]] | None = None, keep: frozenset[str] | None = None,
                    tokenizer: Tokenizer | None = None) -> FeatureExtractor:
     """The feature extractor used for training and tagging (KB gazetteers, packaged clusters).
 
@@ -513,8 +649,9 @@ def train_crf(sentences: Sequence[tuple[list[str], list[str]]], out: Path | str,
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    for words, tags in sentences:
-        trainer.append(extractor.sentence(base_words(words)), list(tags))
+    feats = extractor.document([base_words(w) for w, _ in sentences])
+    for f, (_words, tags) in zip(feats, sentences):
+        trainer.append(f, list(tags))
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": max_iterations,
         "feature.possible_transitions": True, "feature.minfreq": 1,
@@ -522,11 +659,13 @@ def train_crf(sentences: Sequence[tuple[list[str], list[str]]], out: Path | str,
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    write_name_stems(sentences, extractor, name_stems_path(out))
     return out
 
 
 def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extractor: FeatureExtractor,
-                  context: int | None = 0) -> list[list[str]]:
+                  context: int | None = 0, not_names: NotNames | None = None,
+                  common: bool = False, candidates_only: bool = False) -> list[list[str]]:
     """Viterbi tags for sentences of corpus words.
 
     ``context`` > 0 applies :func:`propagate` with that many sentences either side (the corpus
@@ -540,10 +679,16 @@ def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extract
     except Exception as exc:
         raise ModelError(f"cannot open NER model {model}: {exc}") from exc
     words = [base_words(ws) for ws in sentences]
-    tags = [list(tagger.tag(extractor.sentence(ws))) if ws else [] for ws in words]
+    feats = extractor.document(words)
+    tags = [list(tagger.tag(f)) if f and (not candidates_only or any(extractor.word(w).candidate for w in ws))
+            else ["O"] * len(ws) for f, ws in zip(feats, words)]
     if context:
         stems = [[extractor.word(w).stem for w in ws] for ws in words]
         tags = propagate(stems, tags, context)
+    if not_names is not None or common:
+        wfs = [[extractor.word(w) for w in ws] for ws in words]
+        names = (load_name_stems(name_stems_path(model)) | multiword_stems(tags, wfs)) if common else frozenset()
+        tags = [drop_not_names(t, wf, not_names, common, names) for t, wf in zip(tags, wfs)]
     return tags
 
 
@@ -585,6 +730,7 @@ def train_ner(anercorp_dir: Path | str, out: Path | str = DEFAULT_MODEL, c1: flo
         "training_tokens": sum(len(w) for w, _ in sents),
         "features_version": FEATURES_VERSION,
         "clusters": DEFAULT_CLUSTERS.name if extractor.clusters else None,
+        "name_stems": name_stems_path(out).name,
         "c1": c1, "c2": c2, "max_iterations": max_iterations,
         "date": dt.date.today().isoformat(),
         "size_bytes": out.stat().st_size,
@@ -593,8 +739,10 @@ def train_ner(anercorp_dir: Path | str, out: Path | str = DEFAULT_MODEL, c1: flo
         ext = make_extractor()
         gold = [t for _, t in dev]
         record["dev_tokens"] = sum(len(w) for w, _ in dev)
-        for ctx, name in ((0, "dev"), (20, "dev_context20")):
-            res = score_spans(gold, tag_sentences(out, [w for w, _ in dev], ext, context=ctx))
+        nn = NotNames.load(ext)
+        for ctx, name, flt in ((0, "dev", False), (20, "dev_context20", False), (20, "dev_context20_filtered", True)):
+            res = score_spans(gold, tag_sentences(out, [w for w, _ in dev], ext, context=ctx,
+                                                  not_names=nn if flt else None, common=flt))
             record[f"{name}_micro_f1"] = round(res.micro.f1, 4)
             record[f"{name}_per_type_f1"] = {t: round(s.f1, 4) for t, s in res.per_type.items()}
     return record
@@ -631,9 +779,17 @@ class NameRecognizer:
     name = "ner"
 
     def __init__(self, model_path: Path | str | None = None, kb=None, min_confidence: float = 0.0,
-                 tokenizer: Tokenizer | None = None, propagate: bool = True):
+                 tokenizer: Tokenizer | None = None, propagate: bool = True,
+                 not_names: Path | str | None = NOT_NAMES, drop_common: bool = True,
+                 common_min_confidence: float = 0.8):
         self.model_path = Path(model_path) if model_path else DEFAULT_MODEL
         self.propagate = propagate
+        self.not_names_path = Path(not_names) if not_names else None
+        self.drop_common = drop_common
+        self.common_min_confidence = common_min_confidence
+        self._not_names: NotNames | None = None
+        self._name_stems: frozenset[str] = frozenset()
+        self._media: frozenset[str] = frozenset()
         self._kb = kb
         self._tokenizer = tokenizer
         self.min_confidence = min_confidence
@@ -654,7 +810,15 @@ class NameRecognizer:
         except Exception as exc:
             raise ModelError(f"cannot open NER model {self.model_path}: {exc}") from exc
         keep = frozenset(a for (a, _label), w in info.state_features.items() if w != 0.0)
+        if self._kb is None:
+            from marsad.actors.kb import KnowledgeBase
+
+            self._kb = KnowledgeBase.load()
         self._extractor = make_extractor(self._kb, keep=keep, tokenizer=self._tokenizer)
+        if self.not_names_path is not None:
+            self._not_names = NotNames.load(self._extractor, self.not_names_path)
+        self._name_stems = load_name_stems(name_stems_path(self.model_path))
+        self._media = media_names(self._kb)
         self._tagger = tagger
 
     @property
@@ -679,14 +843,20 @@ class NameRecognizer:
         sents = list(self._sentence_words(norm, sentences))
         all_tags: list[list[str]] = []
         confs: dict[tuple[int, int, int], float] = {}
+        feats = ext.document([[w for _, _, w in ws] for ws in sents])
         for k, ws in enumerate(sents):
-            tags = tagger.tag(ext.sentence([w for _, _, w in ws]))
+            tags = tagger.tag(feats[k])
             for s, e, _typ in bio_spans(tags):
                 confs[(k, s, e)] = min(tagger.marginal(tags[i], i) for i in range(s, e))
             all_tags.append(tags)
         if self.propagate and confs:
             stems = [[ext.word(w).stem for _, _, w in ws] for ws in sents]
             all_tags = propagate(stems, all_tags)
+        if confs and (self._not_names is not None or self.drop_common):
+            wfs = [[ext.word(w) for _, _, w in ws] for ws in sents]
+            names = self._name_stems | multiword_stems(all_tags, wfs) if self.drop_common else frozenset()
+            all_tags = [drop_not_names(t, wf, self._not_names, self.drop_common, names)
+                        for t, wf in zip(all_tags, wfs)]
         # a recurrence tagged by propagation takes the best confidence of its name elsewhere
         best: dict[tuple[str, ...], float] = {}
         found: list[tuple[int, int, int, str, float | None]] = []
@@ -735,6 +905,12 @@ class NameRecognizer:
         article.normalized = norm
         sents = [(s.start, s.end) for s in article.sentences] or None
         found = self.tag(norm, sents)
+        # words of the article's names of two or more words (a surname alone is still a name)
+        in_names: set[str] = set()
+        for sp in found:
+            ws = self.normalizer.key(article.text[sp.start:sp.end]).split()
+            if len(ws) > 1:
+                in_names.update(ws)
         taken = sorted((m.start, m.end) for m in article.mentions)
         counters = {"person": 0, "org": 0, "place": 0}
         # the same name gets one entity whatever type a later mention was tagged with (the first wins)
@@ -754,6 +930,11 @@ class NameRecognizer:
             k = self.normalizer.key(text)
             if len(k) < 2:
                 continue
+            if k in self._media:
+                kind = "org"  # a news outlet the knowledge base did not match here (its bare name)
+            elif (" " not in k and sp.confidence < self.common_min_confidence and k not in in_names
+                  and self._is_common(text)):
+                continue  # a lexicon word alone (الأهلي) needs more than the usual confidence
             eid = by_key.get(k)
             if eid is None and " " not in k:
                 eid = last_tokens.get(k)
@@ -775,6 +956,11 @@ class NameRecognizer:
             article.mentions = sorted(article.mentions + new, key=lambda x: (x.start, x.end))
         return article
 
+    def _is_common(self, text: str) -> bool:
+        """Whether a one-word name is a word of the lexicon no knowledge-base name uses."""
+        m = _WORD.search(self.normalizer.base(text))
+        return m is not None and self.extractor.word(m.group()).common
+
     def _has_enclitic(self, text: str, start: int, end: int) -> bool:
         seg = self.extractor.tokenizer.segment
         return any(_AR.match(m.group()) and seg(m.group())[3] in _NOT_IN_NAMES
@@ -795,6 +981,28 @@ class NameRecognizer:
         norm = self.normalizer.normalize(text[start:end])
         o, _ = norm.to_original(drop, drop + 1)
         return start + o
+
+
+_OUTLET_WORDS = frozenset(["قناه", "شبكه", "صحيفه", "جريده", "موقع", "وكاله", "مجله", "اذاعه", "راديو", "منصه"])
+
+
+def media_names(kb) -> frozenset[str]:
+    """Folded names of the knowledge base's news outlets (``media.yaml``), also without their
+    outlet word (قناة، صحيفة، وكالة ...) and quotes: a span the recognizer tags with one of these
+    names is an organization whatever type it was tagged with."""
+    key = Normalizer().key
+    out: set[str] = set()
+    for e in kb.entries.values():
+        if not e.path or Path(e.path).stem != "media":
+            continue
+        for form in (e.name_ar, *e.variants):
+            k = key(form).replace('"', " ").split()
+            if not k:
+                continue
+            out.add(" ".join(k))
+            if k[0] in _OUTLET_WORDS and len(k) > 1:
+                out.add(" ".join(k[1:]))
+    return frozenset(out)
 
 
 def _chunks(ws: list, size: int = 150) -> Iterator[list]:
