@@ -66,7 +66,7 @@ def kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iters: int = 30) -> 
     return lab
 
 
-def collect(anercorp: Path) -> tuple[list[str], dict[str, str], Counter]:
+def collect(anercorp: Path, last: int = TRAIN_LINES[1]) -> tuple[list[str], dict[str, str], Counter]:
     """Stems of the allowed sources: ``(stems, stem -> spelling to embed, frequency list)``."""
     ext = make_extractor(clusters={})
     base = ext.normalizer.base
@@ -88,7 +88,7 @@ def collect(anercorp: Path) -> tuple[list[str], dict[str, str], Counter]:
         freq[stem] += n
         spell.setdefault(stem, Counter())[sp] += n
 
-    for tok, _tag in read_anercorp_lines(anercorp / "ANERCorp_original_full.txt", *TRAIN_LINES):
+    for tok, _tag in read_anercorp_lines(anercorp / "ANERCorp_original_full.txt", TRAIN_LINES[0], last):
         if tok:
             add(base(tok).strip() or tok)
     from marsad.actors.kb import KnowledgeBase
@@ -149,9 +149,13 @@ def main() -> None:
     ap.add_argument("--ks", default="32,128,512")
     ap.add_argument("--ppmi", type=float, default=0.0, help="weight of the PPMI block (0: e5 only)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--last-line", type=int, default=TRAIN_LINES[1],
+                    help="read ANERcorp lines 1..N only (dev experiments: leave the dev lines out)")
     args = ap.parse_args()
     anercorp = Path(args.anercorp)
-    stems, spelling, freq = collect(anercorp)
+    if args.last_line > TRAIN_LINES[1]:
+        raise SystemExit(f"line {args.last_line} is in the ANERcorp test portion")
+    stems, spelling, freq = collect(anercorp, args.last_line)
     cache = Path(args.cache)
     vecs: dict[str, np.ndarray] = {}
     if cache.is_file():

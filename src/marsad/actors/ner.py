@@ -45,7 +45,7 @@ from marsad.text.normalize import Normalized, Normalizer
 from marsad.text.tokens import Tokenizer
 from marsad.types import Article, Entity, Mention
 
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 MODELS_DIR = Path(__file__).with_name("models")
 DEFAULT_MODEL = MODELS_DIR / "ner.crfsuite"
 DEFAULT_CLUSTERS = MODELS_DIR / "ner_clusters.tsv"
@@ -66,9 +66,6 @@ _MISC_TRIGGERS = ["كأس", "دوري", "بطولة", "جائزة", "مهرجا�
 _TITLE_WORDS = ["رئيس", "الرئيس", "وزير", "الوزير", "السيد", "الشيخ", "الملك", "الامير", "العاهل", "نائب", "زعيم", "قائد", "الامين", "المتحدث", "الناطق", "السفير", "المستشار", "الجنرال"]
 
 _CUE_FLAGS = frozenset(["TP", "TI", "TL", "TO", "TM"])
-#: gazetteer flags of words that are names in the knowledge base (first/last names of people, surnames,
-#: words of place names); words of organization names (مجلس، العمليات) and state adjectives are not
-_NAME_FLAGS = frozenset(["PF", "PL", "SN", "LC", "xPF", "xPL", "xSN", "xLC"])
 NOT_NAMES = Path(__file__).with_name("data") / "not_names.tsv"
 
 # Words on the base view (the same classes as the tokenizer's words).
@@ -79,6 +76,7 @@ _WORD = re.compile(
     r"|[^\s]"
 )
 _AR = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+_AR_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF]+")
 _LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _DIG = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
 _SENT_END = frozenset(".!?؟")
@@ -109,6 +107,9 @@ class Gazetteers:
     tr_loc: frozenset[str] = field(default_factory=lambda: _folded(_LOC_TRIGGERS))
     tr_org: frozenset[str] = field(default_factory=lambda: _folded(_ORG_TRIGGERS))
     tr_misc: frozenset[str] = field(default_factory=lambda: _folded(_MISC_TRIGGERS))
+    #: knowledge-base names of one word (folded, with and without the article); not a feature:
+    #: used with ``per_first`` and ``surname`` to tell a name from a common word of the lexicon
+    whole: frozenset[str] = frozenset()
 
     @classmethod
     def from_kb(cls, kb) -> Gazetteers:
@@ -126,12 +127,19 @@ class Gazetteers:
         loc: set[str] = set()
         loc_adj: set[str] = set()
         org: set[str] = set()
+        whole: set[str] = set()
 
         def words_of(form: str) -> list[str]:
             return [w for w in key(form).split() if len(w) >= 2 and w not in titles]
 
         for e in kb.entries.values():
             names = [e.name_ar, *e.variants]
+            for n in [*names, e.capital or ""]:
+                k = key(n)
+                if k and " " not in k:
+                    whole.add(k)
+                    if k.startswith("ال") and len(k) > 4:
+                        whole.add(k[2:])
             if e.kind == "person":
                 for n in names:
                     ws = words_of(n)
@@ -154,7 +162,12 @@ class Gazetteers:
         return cls(
             frozenset(per_first - stop), frozenset(per_last - stop), frozenset(surname - stop),
             frozenset(loc - stop), frozenset(loc_adj - stop), frozenset(org - stop), frozenset(titles),
+            whole=frozenset(whole - stop),
         )
+
+    def is_name(self, k: str) -> bool:
+        """A folded word that is a one-word knowledge-base name, a first name or a surname."""
+        return k in self.whole or k in self.per_first or k in self.surname
 
     def flags(self, k: str) -> tuple[str, ...]:
         out = []
@@ -214,8 +227,7 @@ class WordFeatures:
     around: tuple[tuple[str, ...], ...]  # features seen from offsets -2, -1, +1, +2
     cue: tuple[str, ...] = ()  # the trigger/title flags it gives the next word (TP, TI, TL, TO, TM)
     unk: bool = False  # an Arabic stem the lexicon does not know
-    common: bool = False  # an Arabic stem the lexicon knows that no knowledge-base name uses
-    candidate: bool = False  # may be or announce a name: unknown stem, Latin letters, a cue word
+    common: bool = False  # an Arabic lexicon word that is no one-word KB name, first name or surname
 
 
 class FeatureExtractor:
@@ -224,8 +236,6 @@ class FeatureExtractor:
     ``keep``, when given, is the set of attributes the model knows: features outside it are
     dropped once, when a word form is first cached, so tagging converts fewer strings.
     """
-
-    OFFSETS = (-2, -1, 1, 2)
 
     def __init__(self, gazetteers: Gazetteers | None = None, tokenizer: Tokenizer | None = None,
                  clusters: dict[str, tuple[str, ...]] | None = None, keep: frozenset[str] | None = None,
@@ -241,6 +251,7 @@ class FeatureExtractor:
             def known(w: str) -> bool:
                 return bool(simplemma.is_known(w, lang="ar"))
         self._known = known
+        self._unknown: dict[str, bool] = {}
         self._cache: dict[str, WordFeatures] = {}
 
     # -- one word -------------------------------------------------------------------------------
@@ -254,15 +265,17 @@ class FeatureExtractor:
 
     def _word(self, word: str) -> WordFeatures:
         key = self.normalizer.key(word)
-        shape = _shape(word)
-        if shape == "A" and " " not in word:
+        shape = "A" if _AR_WORD.fullmatch(word) else _shape(word)
+        if shape == "A" and " " not in word:  # (corpus tokens may hold a space)
             pre, st, en, suf = self.tokenizer.segment(word)
             stem_base = word[st:en]
-            stem = self.normalizer.key(stem_base)
+            stem = key if (st == 0 and en == len(word)) else self.normalizer.key(stem_base)
         else:
             pre, suf, stem_base, stem = (), "", word, key
         pro = "+".join(pre)
-        gaz = set(self.gaz.flags(key)) | set(self.gaz.flags(stem))
+        gaz = set(self.gaz.flags(key))
+        if stem != key:
+            gaz.update(self.gaz.flags(stem))
         alt = ""
         if shape == "A" and not pre and len(key) > 4 and key[0] in "وفبل":
             # a proclitic the segmenter did not split (unknown remainder, e.g. a name)
@@ -273,7 +286,9 @@ class FeatureExtractor:
         if not cl and alt:
             cl = self.clusters.get(alt, ())
         cls = [f"c{i}={c}" for i, c in enumerate(cl)]
-        own = ["s=" + stem, "sh=" + shape]
+        own = ["s=" + stem]
+        if shape != "A":
+            own.append("sh=" + shape)
         if key != stem:
             own.append("w=" + key)
         if pro:
@@ -286,37 +301,39 @@ class FeatureExtractor:
                 if len(stem) > i:
                     own.append(f"p{i}=" + stem[:i])
                     own.append(f"x{i}=" + stem[-i:])
-            unk = not self._known(stem_base)
+            unk = self._unknown.get(stem_base)
+            if unk is None:
+                unk = self._unknown[stem_base] = not self._known(stem_base)
             if unk:
                 own.append("unk")
         if alt:
             own.append("alt=" + alt)
         own.extend("g=" + g for g in gz)
         own.extend(cls)
-        around = []
-        for off in self.OFFSETS:
-            p = f"{off:+d}"
-            f = [p + "s=" + stem]
-            if shape != "A":
-                f.append(p + "sh=" + shape)
-            if unk:
-                f.append(p + "unk")
-            if abs(off) == 1:
-                f.extend(p + c for c in cls)
-                if key != stem:
-                    f.append(p + "w=" + key)
-                if pro:
-                    f.append(p + "pro=" + pro)
-            f.extend(p + "g=" + g for g in gz)
-            around.append(tuple(f))
+        # what the word shows its neighbours: at distance 2 its stem, shape, lexicon and gazetteer
+        # flags; at distance 1 also its two coarser clusters, folded form and proclitics
+        far = ["s=" + stem]
+        if shape != "A":
+            far.append("sh=" + shape)
+        if unk:
+            far.append("unk")
+        far.extend("g=" + g for g in gz)
+        near = far + cls[:2]
+        if key != stem:
+            near.append("w=" + key)
+        if pro:
+            near.append("pro=" + pro)
         keep = self.keep
-        if keep is not None:
+        if keep is None:
+            around = tuple(tuple(p + x for x in fs) for p, fs in (("-2", far), ("-1", near), ("+1", near), ("+2", far)))
+        else:
             own = [x for x in own if x in keep]
-            around = [tuple(x for x in a if x in keep) for a in around]
+            around = tuple(tuple(y for x in fs if (y := p + x) in keep)
+                           for p, fs in (("-2", far), ("-1", near), ("+1", near), ("+2", far)))
         cue = tuple(g for g in gz if g in _CUE_FLAGS)
-        common = shape == "A" and not unk and not any(g in _NAME_FLAGS for g in gaz)
-        candidate = unk or shape in ("L", "X") or bool(cue)
-        return WordFeatures(stem, tuple(own), tuple(around), cue, unk, common, candidate)
+        g = self.gaz
+        common = shape == "A" and not unk and not (g.is_name(key) or g.is_name(stem) or (alt and g.is_name(alt)))
+        return WordFeatures(stem, tuple(own), around, cue, unk, common)
 
     # -- a document ---------------------------------------------------------------------------
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
@@ -384,6 +401,8 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     ``I-X`` of the same type.
     """
     spans: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return spans
     start, typ = -1, ""
     for i, t in enumerate(tags):
         if t == "O" or "-" not in t:
@@ -665,7 +684,7 @@ def train_crf(sentences: Sequence[tuple[list[str], list[str]]], out: Path | str,
 
 def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extractor: FeatureExtractor,
                   context: int | None = 0, not_names: NotNames | None = None,
-                  common: bool = False, candidates_only: bool = False) -> list[list[str]]:
+                  common: bool = False) -> list[list[str]]:
     """Viterbi tags for sentences of corpus words.
 
     ``context`` > 0 applies :func:`propagate` with that many sentences either side (the corpus
@@ -680,8 +699,7 @@ def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extract
         raise ModelError(f"cannot open NER model {model}: {exc}") from exc
     words = [base_words(ws) for ws in sentences]
     feats = extractor.document(words)
-    tags = [list(tagger.tag(f)) if f and (not candidates_only or any(extractor.word(w).candidate for w in ws))
-            else ["O"] * len(ws) for f, ws in zip(feats, words)]
+    tags = [list(tagger.tag(f)) if f else [] for f in feats]
     if context:
         stems = [[extractor.word(w).stem for w in ws] for ws in words]
         tags = propagate(stems, tags, context)
@@ -843,17 +861,16 @@ class NameRecognizer:
         sents = list(self._sentence_words(norm, sentences))
         all_tags: list[list[str]] = []
         confs: dict[tuple[int, int, int], float] = {}
-        feats = ext.document([[w for _, _, w in ws] for ws in sents])
-        for k, ws in enumerate(sents):
-            tags = tagger.tag(feats[k])
+        word = ext.word
+        wfs = [[word(w) for _, _, w in ws] for ws in sents]
+        for k, wf in enumerate(wfs):
+            tags = tagger.tag(ext.sentence_of(wf))
             for s, e, _typ in bio_spans(tags):
                 confs[(k, s, e)] = min(tagger.marginal(tags[i], i) for i in range(s, e))
             all_tags.append(tags)
         if self.propagate and confs:
-            stems = [[ext.word(w).stem for _, _, w in ws] for ws in sents]
-            all_tags = propagate(stems, all_tags)
+            all_tags = propagate([[f.stem for f in wf] for wf in wfs], all_tags)
         if confs and (self._not_names is not None or self.drop_common):
-            wfs = [[ext.word(w) for _, _, w in ws] for ws in sents]
             names = self._name_stems | multiword_stems(all_tags, wfs) if self.drop_common else frozenset()
             all_tags = [drop_not_names(t, wf, self._not_names, self.drop_common, names)
                         for t, wf in zip(all_tags, wfs)]
@@ -867,14 +884,14 @@ class NameRecognizer:
                 if c is not None:
                     key = tuple(w for _, _, w in ws[s:e])
                     best[key] = max(best.get(key, 0.0), c)
-                    last = (ext.word(key[-1]).stem,)
+                    last = (wfs[k][e - 1].stem,)
                     best[last] = max(best.get(last, 0.0), c)
         spans: list[NameSpan] = []
         for k, s, e, typ, c in found:
             ws = sents[k]
             if c is None:  # tagged by propagation: 0.9 x the best confidence of the name where it was tagged
                 key = tuple(w for _, _, w in ws[s:e])
-                c = 0.9 * (best.get(key) or best.get((ext.word(key[-1]).stem,)) or 0.5)
+                c = 0.9 * (best.get(key) or best.get((wfs[k][e - 1].stem,)) or 0.5)
             a, _ = norm.to_original(ws[s][0], ws[s][1])
             _, b = norm.to_original(ws[e - 1][0], ws[e - 1][1])
             spans.append(NameSpan(a, b, typ, c))
@@ -989,7 +1006,8 @@ _OUTLET_WORDS = frozenset(["قناه", "شبكه", "صحيفه", "جريده", "
 def media_names(kb) -> frozenset[str]:
     """Folded names of the knowledge base's news outlets (``media.yaml``), also without their
     outlet word (قناة، صحيفة، وكالة ...) and quotes: a span the recognizer tags with one of these
-    names is an organization whatever type it was tagged with."""
+    names is an organization whatever type it was tagged with. Bare forms the knowledge base lists
+    as ambiguous (الجزيرة: also an island or a region) are left out."""
     key = Normalizer().key
     out: set[str] = set()
     for e in kb.entries.values():
@@ -1002,7 +1020,7 @@ def media_names(kb) -> frozenset[str]:
             out.add(" ".join(k))
             if k[0] in _OUTLET_WORDS and len(k) > 1:
                 out.add(" ".join(k[1:]))
-    return frozenset(out)
+    return frozenset(out - set(kb.ambiguities))
 
 
 def _chunks(ws: list, size: int = 150) -> Iterator[list]:
