@@ -102,8 +102,10 @@ class Resources:
         """The components after the text layer, in pipeline order, for the selected ``layers``.
 
         ``actors`` switches on the actor layer and what needs only actors (quotes, figures, dossiers);
-        ``names`` adds the trained recognizer of names the knowledge base lacks (off by default: on
-        recent news it still finds common nouns, which then pass for quote speakers); ``events`` adds
+        ``names`` adds the trained recognizer of names the knowledge base lacks (off by default for
+        now: the names it finds become quote speakers, which tests/events/test_quotes_gold.py scores
+        as wrong unless they are knowledge-base entries, although ``marsad eval extract`` credits
+        them; see actors/models/ner.json, ``runtime_checks``); ``events`` adds
         the event coder, the event dates and the stated stances (statements that two actors stand
         opposed or aligned: not events, a separate layer). Later components see what earlier ones wrote: dossiers
         run last so that events get theirs.

@@ -1,8 +1,13 @@
 """Real data: the packaged NER model on the CAMeL Lab ANERcorp test split, and a tiny retraining.
 
-The floors sit just below what the packaged model measured (as it is: micro F1 0.715; repaired:
-0.729; see src/marsad/actors/models/ner.json), so a regression fails. Re-pin them when the model
-is retrained on purpose.
+The floors sit just below what the packaged model measured (as it is: micro F1 0.681; repaired:
+0.693; LOC 0.837; see src/marsad/actors/models/ner.json), so a regression fails. Re-pin them when
+the model is retrained on purpose.
+
+They were lowered once, on purpose (from 0.705 / 0.72): the earlier model's word clusters were
+computed from the ANT corpus, whose text may not be redistributed, even in derived form; the
+clusters that replaced them come from ANERcorp's training words and the knowledge base's names
+only (tools/ner_clusters.py) and cover fewer of the test file's words.
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ from marsad.actors.evaluate import TEST_FILE, evaluate_ner
 from marsad.actors.ner import DEFAULT_MODEL, train_ner, write_provenance
 from marsad.errors import EvaluationError
 
-FLOOR_AS_IS = 0.705
-FLOOR_REPAIRED = 0.72
+FLOOR_AS_IS = 0.675
+FLOOR_REPAIRED = 0.685
 
 
 @pytest.fixture(scope="module")

@@ -228,6 +228,7 @@ class WordFeatures:
     cue: tuple[str, ...] = ()  # the trigger/title flags it gives the next word (TP, TI, TL, TO, TM)
     unk: bool = False  # an Arabic stem the lexicon does not know
     common: bool = False  # an Arabic lexicon word that is no one-word KB name, first name or surname
+    alt: str = ""  # the folded word without a first letter و ف ب ل the segmenter did not split
 
 
 class FeatureExtractor:
@@ -333,7 +334,7 @@ class FeatureExtractor:
         cue = tuple(g for g in gz if g in _CUE_FLAGS)
         g = self.gaz
         common = shape == "A" and not unk and not (g.is_name(key) or g.is_name(stem) or (alt and g.is_name(alt)))
-        return WordFeatures(stem, tuple(own), around, cue, unk, common)
+        return WordFeatures(stem, tuple(own), around, cue, unk, common, alt)
 
     # -- a document ---------------------------------------------------------------------------
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
@@ -631,7 +632,7 @@ def drop_not_names(tags: Sequence[str], words: Sequence[WordFeatures], not_names
     out = list(tags)
     for s, e, _t in bio_spans(tags):
         ws = words[s:e]
-        listed = not_names is not None and (any(w.stem in not_names.stems for w in ws)
+        listed = not_names is not None and (any(w.stem in not_names.stems or w.alt in not_names.stems for w in ws)
                                             or " ".join(w.stem for w in ws) in not_names.phrases)
         if listed or (common and e - s == 1 and ws[0].common and ws[0].stem not in name_stems):
             for i in range(s, e):
