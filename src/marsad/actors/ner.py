@@ -9,16 +9,16 @@ Features of a word (all computed once per distinct word form and cached):
 * the clitic-stripped stem (:meth:`Tokenizer.segment` on the base view, folded with
   :meth:`Normalizer.key`) and, when it differs, the folded word; prefixes and suffixes of the stem
   of length 2–3, the proclitics and the enclitic present;
-* the shape (Arabic / Latin / digits / punctuation / mixed); whether the stem is a word of the
-  lemmatizer's lexicon (names mostly are not);
+* the shape when it is not Arabic letters (Latin / digits / punctuation / mixed); whether the stem
+  is a word of the lemmatizer's lexicon (names mostly are not);
 * knowledge-base gazetteers: first / last token of a person's name, a surname, a state, place or
   capital, a state adjective, an organization token, a title word; and cue words that come before
   names (``قال``, ``السيد``, ``مدينة``, ``شركة``, ``حزب``, ``كأس`` ...);
 * word clusters at three granularities (``models/ner_clusters.tsv``: k-means over
   multilingual-e5-small vectors of the stems of ANERcorp's training lines and of the knowledge
   base's names; ``tools/ner_clusters.py``); a word outside that list has no cluster;
-* the stem, gazetteer and lexicon features of the words at −2..+2, the folded word, proclitics and
-  clusters of the words at ±1, and the stem bigrams around the word.
+* the stem, shape, gazetteer and lexicon features of the words at −2..+2, the folded word,
+  proclitics and two coarser clusters of the words at ±1, and the stem bigrams around the word.
 
 At run time :class:`NameRecognizer` tags every sentence of an article and adds a document-level
 :class:`~marsad.types.Entity` (``doc:person:<n>``, ``doc:org:<n>``, ``doc:place:<n>``) for each
