@@ -101,20 +101,18 @@ class Resources:
     def extra_components(self, layers: Sequence[str]) -> list:
         """The components after the text layer, in pipeline order, for the selected ``layers``.
 
-        ``actors`` switches on the actor layer and what needs only actors (quotes, figures, dossiers);
-        ``names`` adds the trained recognizer of names the knowledge base lacks (off by default for
-        now: the names it finds become quote speakers, which tests/events/test_quotes_gold.py scores
-        as wrong unless they are knowledge-base entries, although ``marsad eval extract`` credits
-        them; see actors/models/ner.json, ``runtime_checks``); ``events`` adds
-        the event coder, the event dates and the stated stances (statements that two actors stand
-        opposed or aligned: not events, a separate layer). Later components see what earlier ones wrote: dossiers
-        run last so that events get theirs.
+        ``actors`` switches on the actor layer: knowledge-base linking, the trained recognizer of names
+        the knowledge base lacks (document-level entities; names it is less sure of than
+        ``NAME_MIN_CONFIDENCE`` are not reported), and what needs only actors (quotes, figures,
+        dossiers); ``events`` adds the event coder, the event dates and the stated stances
+        (statements that two actors stand opposed or aligned: not events). Later components see what
+        earlier ones wrote: dossiers run last so that events get theirs.
         """
         from marsad.pipeline import Component
 
         table = (
             ("actors", "actors", lambda: self.recognizer, ("normalized",), ("mentions", "entities")),
-            ("names", "names", lambda: self.names, ("normalized", "tokens", "mentions"), ("mentions", "entities")),
+            ("names", "actors", lambda: self.names, ("normalized", "tokens", "mentions"), ("mentions", "entities")),
             ("events", "events", lambda: self.event_coder, ("tokens", "sentences", "mentions"), ("events",)),
             ("event_dates", "events", lambda: self.event_dater, ("events", "sentences"), ("events",)),
             ("stances", "events", lambda: self.stances, ("normalized", "sentences", "mentions"), ("stances",)),

@@ -138,10 +138,10 @@ def test_a_word_with_a_pronoun_suffix_is_not_taken_as_a_name():
     assert [e.name_ar for e in art.entities.values()] == ["سمير العتيبي"]
 
 
-def test_names_layer_is_opt_in(tmp_path):
+def test_names_run_with_the_actor_layer(tmp_path):
     from marsad.pipeline import default_pipeline
     from marsad.resources import Resources
 
     res = Resources()
-    assert "names" not in default_pipeline(res).names
-    assert default_pipeline(res, layers=("text", "actors", "names")).names[:3] == ["text", "actors", "names"]
+    assert default_pipeline(res).names[:3] == ["text", "actors", "names"]
+    assert "names" not in default_pipeline(res, layers=("text",)).names

@@ -55,8 +55,8 @@ def utf8_output() -> None:
 
 layers_option = click.option(
     "--layers", default="text,actors,events", show_default=True,
-    help="Comma-separated pipeline layers to run: text, actors, events, and names (the trained "
-         "recognizer of names the knowledge base lacks; off by default).",
+    help="Comma-separated pipeline layers to run: text, actors (knowledge-base linking and the trained "
+         "recognizer of unknown names, quotes, figures, dossiers), events (events, their dates, stated stances).",
 )
 
 progress_option = click.option(
