@@ -10,12 +10,13 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from marsad.errors import EvaluationError
+from marsad.scoring import Score
 from marsad.types import Article
 
 
@@ -38,39 +39,6 @@ class GoldArticle:
     @property
     def expected_published(self) -> str | None:
         return self.published or self.fallback_published
-
-
-@dataclass(slots=True)
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    false_positives: list[str] = field(default_factory=list)
-    false_negatives: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, system: set[str], gold: set[str], where: str) -> None:
-        self.tp += len(system & gold)
-        self.fp += len(system - gold)
-        self.fn += len(gold - system)
-        self.false_positives.extend(f"{where}: {x}" for x in sorted(system - gold))
-        self.false_negatives.extend(f"{where}: {x}" for x in sorted(gold - system))
-
-    def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
 def load_gold(folder: Path | str) -> dict[str, list[GoldArticle]]:

@@ -33,34 +33,10 @@ from marsad.actors.ner import (
     tag_sentences,
 )
 from marsad.errors import EvaluationError
+from marsad.scoring import Score
 
 DIAGNOSTIC = "DIAGNOSTIC_test_vs_original_tail.tsv"
 TEST_FILE = "ANERCorp_CamelLab_test.txt"
-
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn, "gold": self.tp + self.fn,
-                "predicted": self.tp + self.fp}
 
 
 @dataclass(slots=True)
