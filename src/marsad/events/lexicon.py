@@ -113,6 +113,10 @@ class Cues:
     passive_markers: frozenset[str]
     topic_preps: frozenset[str]
     place_heads: frozenset[str]
+    #: verbs and nouns of cancelling, postponing or suspending an act (ألغى زيارة، تأجيل القمة)
+    cancel: frozenset[str] = frozenset()
+    cancel_window: int = 5
+    cancel_not_types: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -359,4 +363,7 @@ def _cues(data, path: Path, norm: Normalizer) -> Cues:
         passive_markers=keys(data.get("passive_markers")),
         topic_preps=keys(data.get("topic_prepositions")),
         place_heads=frozenset(_strip_article(k) for k in keys(data.get("place_heads"))),
+        cancel=keys((neg.get("cancel") or {}).get("words")),
+        cancel_window=int((neg.get("cancel") or {}).get("window", 5)),
+        cancel_not_types=frozenset(str(x) for x in (neg.get("cancel") or {}).get("not_types") or ()),
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from marsad.events.coder.records import _Hit, _Word
+from marsad.events.coder.records import _THAT, _Hit, _Word
 from marsad.events.coder.words import _old_year, _phrase_in
 from marsad.events.lexicon import Form
 from marsad.types import Article
+
+
+#: clause marks a cancelling verb does not reach across
+_STOPS = frozenset({"،", ",", ".", "؛", ":", "!", "؟"})
 
 
 class Modality:
@@ -33,6 +37,14 @@ class Modality:
                     return "negated", False
                 if pw.stem in ("،", ",", ".", "؛", ":"):
                     break
+        if c.cancel and form.pos in ("noun", "phrase") and form.trigger.type not in c.cancel_not_types \
+                and not self._governed(words, t0, lo):
+            # an act cancelled, postponed or suspended (ألغى الوزير زيارة كانت مقررة، تأجيل القمة): not done
+            for pw in reversed(window(c.cancel_window)):
+                if pw.stem in _STOPS or pw.whole in _THAT:
+                    break
+                if pw.stem in c.cancel or pw.whole in c.cancel:
+                    return "negated", False
         background = _phrase_in(window(c.background_window), c.background)
         if not background:
             for j in range(max(lo, t0 - c.background_window), t0):

@@ -70,12 +70,12 @@ class Triggers:
                         # the most reliable reading whose context words are there (تسليم الأسرى: a release)
                         for f in sorted(pick, key=lambda f: -f.confidence):
                             best = _Hit(f, i, i)
-                            if self._needs_ok(best, words, hi):
+                            if self._needs_ok(best, words, hi, actor_words):
                                 break
             if best is not None and best.form.trigger.construct_only and best.form.pos in ("noun", "phrase") and (
                     "ال" in w.pres or not (w.suffix or i + 1 in actor_starts)):
                 best = None  # معارضة أنقرة، معارضتها: not المعارضة / جماعة معارضة ("the opposition", "opposing")
-            if best is not None and self._needs_ok(best, words, hi):
+            if best is not None and self._needs_ok(best, words, hi, actor_words):
                 hits.append(best)
                 i = best.w1 + 1
                 continue
@@ -109,7 +109,10 @@ class Triggers:
         return False
 
     @staticmethod
-    def _needs_ok(hit: _Hit, words: list[_Word], hi: int) -> bool:
+    def _needs_ok(hit: _Hit, words: list[_Word], hi: int, actor_words: set[int] = frozenset()) -> bool:
+        """Whether the trigger's context words are there; the words of actor phrases right after the
+        trigger do not count in the ``needs`` window (وقّع وزيرا الدفاع التركي خلوصي أكار والروسي سيرغي
+        شويغو مذكرة تفاهم: the names stand between the verb and its object)."""
         t = hit.form.trigger
         if t.unless_before and hit.w0 > 0 and (words[hit.w0 - 1].stem in t.unless_before
                                                or _strip(words[hit.w0 - 1].whole) in t.unless_before):
@@ -127,7 +130,11 @@ class Triggers:
                 return False
         if not t.needs:
             return True
-        for j in range(hit.w1 + 1, min(hi, hit.w1 + 1 + t.needs_window)):
+        end = hit.w1 + 1 + t.needs_window
+        if actor_words:
+            end += sum(1 for j in range(hit.w1 + 1, min(hi, hit.w1 + 1 + 2 * t.needs_window)) if j in actor_words)
+            end = min(end, hit.w1 + 1 + 2 * t.needs_window)
+        for j in range(hit.w1 + 1, min(hi, end)):
             if words[j].stem in t.needs or words[j].whole in t.needs or _strip(words[j].whole) in t.needs:
                 return True
         return False
