@@ -71,3 +71,29 @@ def test_commenting_on_a_visit_is_no_cancellation(code):
 def test_a_visit_after_a_comma_is_not_cancelled(code):
     a = code("ألغت الحكومة المؤتمر الصحفي، وزار الرئيس الفرنسي الجزائر أمس.")
     assert modalities(a, "CONSULT") == {"asserted"}
+
+
+# ------------------------------------------------------------------ measures imposed on a state
+def triples(article: Article) -> set[tuple]:
+    return {(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in article.events}
+
+
+def test_decree_imposing_measures_takes_the_signer(code):
+    a = code("أصدر الرئيس الجزائري مرسوما يفرض قيودا على الشركات الفرنسية العاملة في البلاد.")
+    assert ("SANCTION", "DZA", "FRA") in triples(a)
+
+
+def test_restrictions_on_goods_of_a_state(code):
+    a = code("فرضت الجزائر رسوما على السيارات الفرنسية المستوردة.")
+    assert ("SANCTION", "DZA", "FRA") in triples(a)
+
+
+def test_ban_on_flights_to_a_state(code):
+    a = code("قررت الحكومة المغربية حظر الرحلات الجوية إلى الجزائر.")
+    assert ("SANCTION", "MAR", "DZA") in triples(a)
+
+
+def test_curfew_is_no_sanction(code):
+    a = code("فرضت السلطات المصرية حظر التجول في العاصمة.")
+    assert not [e for e in a.events if e.type == "SANCTION"]

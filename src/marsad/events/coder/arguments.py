@@ -189,6 +189,9 @@ class Arguments:
                     targets = [pat]
                 elif args.patient == "source" and not sources and pat.code not in _codes(targets):
                     sources = [pat]
+        if not targets and not prep_roles["target"] and not is_noun:
+            # the state adjective of the thing behind على (فرضت قيودا على واردات الحمضيات المغربية)
+            prep_roles["target"] = self._adjective_behind_prep(words, t1, hi, actors, args)
         if prep_roles["source"] and not sources:
             sources = prep_roles["source"]
         if prep_roles["target"] and not targets:
@@ -368,6 +371,23 @@ class Arguments:
         if tgt and not src:
             return [(None, t) for t in tgt] if (etype.sourceless if sourceless is None else sourceless) else []
         return out
+
+    def _adjective_behind_prep(self, words: list[_Word], t1: int, hi: int, actors: list[_Actor], args) -> list[_Actor]:
+        """A state adjective ending the noun phrase behind a victim preposition (على/ضد) the trigger marks as
+        its target, within 8 words of the trigger, in its clause: ``قيودا على واردات الحمضيات المغربية``."""
+        for a in actors:
+            if a.w0 <= t1 or a.w0 - t1 > 8 or not a.adjective or a.prep is not None:
+                continue
+            if self._crosses(words, t1, a.w0, commas=True):
+                return []
+            for j in range(a.w0 - 1, max(t1, a.w0 - 5), -1):
+                p = words[j].whole
+                if p in _VICTIM_PREPS:
+                    if args.prep_role(p) == "target" and j + 1 < a.w0 and self._np_words_ok(words, j + 1, a.w0):
+                        return [a]
+                    return []
+            return []
+        return []
 
     def _adjacent_after(self, words: list[_Word], t1: int, w0: int) -> bool:
         """Whether an actor starting at w0 follows the verb at t1 with only time words or titles between."""
