@@ -97,3 +97,14 @@ def test_ban_on_flights_to_a_state(code):
 def test_curfew_is_no_sanction(code):
     a = code("فرضت السلطات المصرية حظر التجول في العاصمة.")
     assert not [e for e in a.events if e.type == "SANCTION"]
+
+
+# ------------------------------------------------------------------ dual and plural state adjectives
+def test_dual_adjective_on_the_shooters_and_the_downed_plane(code):
+    a = code("أسقطت مقاتلتان يونانيتان طائرة تركية مسيرة فوق بحر إيجه.")
+    assert ("ASSAULT", "GRC", "TUR") in triples(a)
+
+
+def test_plural_adjective_on_detained_citizens(code):
+    a = code("اعتقلت الشرطة مواطنين روسيين في أنطاليا.")
+    assert any(e.target and e.target.code == "RUS" for e in a.events)

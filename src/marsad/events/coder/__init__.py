@@ -77,6 +77,8 @@ class EventCoder(ActorPhrases, Coreference, Triggers, Arguments, Nominal, Modali
             keep.update(t.sentence for t in article.tokens if t.part == "stem" and t.norm in akeys)
         # a dual noun (الرئيسان، البلدين) may stand for the two states of the sentence before
         keep.update(t.sentence for t in article.tokens if t.part == "stem" and t.norm in _DUALS)
+        duals = self._dual_forms()
+        keep.update(t.sentence for t in article.tokens if t.part == "stem" and t.norm in duals)
         if not keep:
             return article
         words = self._words(article, keep)

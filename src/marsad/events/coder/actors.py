@@ -54,6 +54,7 @@ class ActorPhrases:
             if kinds.get(m.entity) == "person":
                 code = self._person_state(m.entity, day) or code
             methods.append((m.start, m.end, code, m))
+        methods.extend(self._dual_adjectives(words, methods))
         methods.sort(key=lambda x: (x[0], -x[1]))
         phrases: list[_Actor] = []
         text = article.text
@@ -135,6 +136,42 @@ class ActorPhrases:
                 a.group = group
         # pronouns on بين and dual nouns (الرئيسان) standing for actors named before (coref.py)
         return self._coref_actors(article, words, kept)
+
+    def _dual_forms(self) -> dict[str, tuple[str, str]]:
+        """Dual and plural forms of the states' adjectives, folded (تركيتان، تركيين، روسيتين -> the state)."""
+        cache = getattr(self, "_duals_cache", None)
+        if cache is not None:
+            return cache
+        out: dict[str, str] = {}
+        if self.kb is not None:
+            for e in self.kb.entries.values():
+                if e.kind != "state" or not e.code:
+                    continue
+                for adj in e.adjectives:
+                    if " " in adj or not adj.endswith("ي"):
+                        continue
+                    for suf in ("ان", "ين", "ون"):
+                        out.setdefault(adj + suf, (e.code, e.id))
+                    for suf in ("تان", "تين"):
+                        out.setdefault(adj + suf, (e.code, e.id))
+        self._duals_cache = out
+        return out
+
+    def _dual_adjectives(self, words: list[_Word], methods: list[tuple]) -> list[tuple]:
+        """State adjectives in the dual or plural the actor layer leaves out (مقاتلتان تركيتان)."""
+        forms = self._dual_forms()
+        if not forms:
+            return []
+        taken = [(s, e) for s, e, _, _ in methods]
+        out = []
+        for w in words:
+            hit = forms.get(w.stem)
+            if hit is None or "ال" in w.pres and len(w.pres) > 1:
+                continue
+            if any(s < w.stem_end and w.stem_start < e for s, e in taken):
+                continue
+            out.append((w.stem_start, w.stem_end, hit[0], _DualMention(*hit)))
+        return out
 
     def _agent_phrases(self, words: list[_Word], phrases: list[_Actor], kinds: dict) -> list[_Actor]:
         """Generic actors (``agents.yaml``): an agent noun takes the code of a state adjective or a genitive
@@ -230,6 +267,18 @@ class ActorPhrases:
                 if ppw.whole in preps or ppw.stem in preps:
                     return ppw.stem if ppw.stem in preps else ppw.whole
         return None
+
+
+class _DualMention:
+    """A stand-in mention for a dual or plural state adjective found by the coder."""
+
+    method = "adjective"
+    confidence = 0.85
+    entity = None
+
+    def __init__(self, code: str, entity: str):
+        self.entity = entity
+        self.acts_for = code
 
 
 def _coded(side: tuple[str, str | None] | None) -> bool:
