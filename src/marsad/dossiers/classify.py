@@ -34,12 +34,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from marsad.errors import KnowledgeBaseError
 from marsad.text.matcher import PROCLITICS, KeyMatcher, longest_first
 from marsad.text.normalize import Normalizer
 from marsad.types import Article
+from marsad.datafiles import read_yaml
 
 #: body hits needed (besides a title hit) for an article dossier
 MIN_HITS = 2
@@ -114,13 +114,7 @@ class Taxonomy:
     def load(cls, path: str | Path | None = None) -> "Taxonomy":
         """A taxonomy from ``path`` (a user's file) or the one shipped with marsad."""
         ref = Path(path) if path else resources.files("marsad.dossiers").joinpath("data/taxonomy.yaml")
-        try:
-            data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read taxonomy: {exc}", str(ref)) from exc
-        if not isinstance(data, dict):
-            raise KnowledgeBaseError("taxonomy must be a mapping with a 'dossiers' list", str(ref))
-        return cls.from_data(data, str(ref))
+        return cls.from_data(read_yaml(ref, "the taxonomy"), str(ref))
 
     def keyword_hits(self, key: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """``(start, end, dossier ids)`` of keyword matches in a folded text (key offsets)."""

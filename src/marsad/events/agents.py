@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from marsad.errors import KnowledgeBaseError
 from marsad.text.normalize import Normalizer
 from marsad.types import ActorRef
+from marsad.datafiles import read_yaml
 
 DATA_DIR = Path(__file__).with_name("data")
 AGENT_PREFIX = "agent:"
@@ -54,11 +54,8 @@ class Agents:
     @classmethod
     def load(cls, path: Path | str | None = None) -> "Agents":
         path = Path(path) if path else DATA_DIR / "agents.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read the agent nouns: {exc}", str(path)) from exc
-        if not isinstance(data, dict) or not isinstance(data.get("agents"), dict):
+        data = read_yaml(path, "the agent nouns")
+        if not isinstance(data.get("agents"), dict):
             raise KnowledgeBaseError("the agent file needs an 'agents' mapping", str(path))
         norm = Normalizer()
         keys = lambda xs: frozenset(_strip(norm.key(str(x))) for x in xs or () if x)  # noqa: E731

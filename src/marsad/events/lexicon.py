@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from marsad.errors import KnowledgeBaseError
 from marsad.events.agents import Agents
 from marsad.text.normalize import Normalizer
+from marsad.datafiles import read_yaml
 
 DATA_DIR = Path(__file__).with_name("data")
 ROLES = ("source", "target")
@@ -216,10 +216,7 @@ class Lexicon:
 
 # -- helpers ----------------------------------------------------------------------------------
 def _read(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"cannot read: {exc}", str(path)) from exc
+    return read_yaml(path, "the lexicon", mapping=False)
 
 
 def _list(v) -> list[str]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from marsad.errors import KnowledgeBaseError
+from marsad.datafiles import read_yaml
 
 DATA_DIR = Path(__file__).with_name("data")
 QUADS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
@@ -44,11 +44,8 @@ class Ontology:
     @classmethod
     def load(cls, path: Path | str | None = None) -> "Ontology":
         path = Path(path) if path else DATA_DIR / "plover.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read the ontology: {exc}", str(path)) from exc
-        if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
+        data = read_yaml(path, "the ontology")
+        if not isinstance(data.get("types"), dict):
             raise KnowledgeBaseError("the ontology needs a 'types' mapping", str(path))
         onto = cls(uncoded_cameo=tuple(str(c) for c in data.get("uncoded_cameo") or ()))
         for name, row in data["types"].items():

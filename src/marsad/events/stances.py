@@ -32,11 +32,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from marsad.errors import KnowledgeBaseError
 from marsad.text.normalize import Normalizer
 from marsad.types import Article, Sentence, Span, Stance
+from marsad.datafiles import read_yaml
 
 _BREAKS = ".؟?!؛;:\n"
 _COMMAS = "،,"
@@ -60,11 +60,8 @@ class StanceLexicon:
     @classmethod
     def load(cls, path: str | Path | None = None) -> StanceLexicon:
         ref = Path(path) if path else resources.files("marsad.events").joinpath("data/stances.yaml")
-        try:
-            data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read the stance cues: {exc}", str(ref)) from exc
-        if not isinstance(data, dict) or not (data.get("opposed") or data.get("aligned")):
+        data = read_yaml(ref, "the stance cues")
+        if not (data.get("opposed") or data.get("aligned")):
             raise KnowledgeBaseError("the stance file needs 'opposed' and/or 'aligned' lists", str(ref))
         key = Normalizer().key
 

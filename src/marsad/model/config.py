@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from marsad.errors import KnowledgeBaseError
+from marsad.datafiles import read_yaml
 
 DATA_DIR = Path(__file__).with_name("data")
 MODALITIES = ("asserted", "future", "hypothetical", "negated")
@@ -41,12 +41,7 @@ class ModelConfig:
     @classmethod
     def load(cls, path: Path | str | None = None) -> ModelConfig:
         path = Path(path) if path else DATA_DIR / "model.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read the model settings: {exc}", str(path)) from exc
-        if not isinstance(data, dict):
-            raise KnowledgeBaseError("the model settings must be a mapping", str(path))
+        data = read_yaml(path, "the model settings", default={})
         ch = data.get("character") or {}
         try:
             weights = {str(k): float(v) for k, v in (data.get("modality_weights") or {}).items()}

@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from marsad.errors import KnowledgeBaseError
 from marsad.text.tokens import Tokenizer
+from marsad.datafiles import read_yaml
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -66,12 +66,7 @@ class ToneLexicon:
     @classmethod
     def load(cls, path: Path | str | None = None, tokenizer: Tokenizer | None = None) -> ToneLexicon:
         path = Path(path) if path else DATA_DIR / "tone.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read the tone lexicon: {exc}", str(path)) from exc
-        if not isinstance(data, dict):
-            raise KnowledgeBaseError("the tone lexicon must be a mapping", str(path))
+        data = read_yaml(path, "the tone lexicon", default={})
         tok = tokenizer or Tokenizer()
         try:
             k = float(data.get("k", 2))

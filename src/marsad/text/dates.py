@@ -46,6 +46,7 @@ import yaml
 
 from marsad.errors import KnowledgeBaseError
 from marsad.text.normalize import Normalizer
+from marsad.datafiles import read_yaml
 
 Precision = Literal["day", "month", "year"]
 Calendar = Literal["gregorian", "hijri"]
@@ -166,13 +167,7 @@ class DateFinder:
     def load(cls, path: str | Path) -> "DateFinder":
         """A finder built from a months YAML file."""
         path = Path(path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read months data: {exc}", str(path)) from exc
-        if not isinstance(data, dict):
-            raise KnowledgeBaseError("months data must be a mapping", str(path))
-        return cls(data, str(path))
+        return cls(read_yaml(path, "months data"), str(path))
 
     @classmethod
     def load_default(cls) -> "DateFinder":

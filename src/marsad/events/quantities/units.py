@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from marsad.errors import KnowledgeBaseError
 from marsad.text.normalize import Normalizer
+from marsad.datafiles import read_yaml
 
 #: proclitics a number word, a dual unit or a cue word may carry
 PREFIXES = ("وب", "ول", "و", "ب", "ل", "ف")
@@ -181,10 +181,4 @@ class UnitLexicon:
     @classmethod
     def load(cls, path: str | Path | None = None) -> "UnitLexicon":
         ref = Path(path) if path else resources.files("marsad.events").joinpath("data/units.yaml")
-        try:
-            data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read units data: {exc}", str(ref)) from exc
-        if not isinstance(data, dict):
-            raise KnowledgeBaseError("units data must be a mapping", str(ref))
-        return cls(data, str(ref))
+        return cls(read_yaml(ref, "units data"), str(ref))

@@ -12,6 +12,7 @@ import yaml
 
 from marsad.errors import KnowledgeBaseError
 from marsad.text.normalize import Normalizer
+from marsad.datafiles import read_yaml
 
 # folded keys (the key view writes alef maqsura as ya: على -> علي, إلى -> الي)
 _GOVERNING = frozenset("مع الي علي عن من في لدي بين ضد حول بشان عبر".split())
@@ -86,13 +87,7 @@ class QuoteCues:
     def load(cls, path: str | Path | None = None) -> "QuoteCues":
         """The lexicon from ``path``, or the one shipped with marsad."""
         ref = Path(path) if path else resources.files("marsad.events").joinpath("data/quote_cues.yaml")
-        try:
-            data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeBaseError(f"cannot read quote cues: {exc}", str(ref)) from exc
-        if not isinstance(data, dict):
-            raise KnowledgeBaseError("quote cue data must be a mapping", str(ref))
-        return cls(data, str(ref))
+        return cls(read_yaml(ref, "quote cues"), str(ref))
 
     def lookup(self, word: str) -> tuple[Cue, int] | None:
         """The cue a folded word is (with و/ف or بـ attached), and the length of the attached part."""
