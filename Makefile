@@ -12,7 +12,7 @@ OUT    ?= out
 $(BIN)/marsad: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,e5]'
 	@touch $(BIN)/marsad
 
 setup: $(BIN)/marsad

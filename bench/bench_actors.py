@@ -2,7 +2,8 @@
 
 Prints, for the articles of ../shared/corpora/ant2018/articles.jsonl (or --limit of them):
   - the text layer alone (normalize, sentences, tokens) as the in-run baseline,
-  - the actor layer (KB recognizer + linker), and the trained name recognizer when its model ships,
+  - the actor layer (KB recognizer + linker), and the trained name recognizer when its model ships
+    (--ner crf, the default pipeline's; --ner e5 times the accurate transformer mode instead),
 as median and mean milliseconds per article, and the median for the median-length article.
 Target (issue 3): recognition + linking add <= 3 ms per median ANT article.
 """
@@ -55,6 +56,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared/corpora/ant2018/articles.jsonl")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--ner", choices=["crf", "e5"], default="crf",
+                    help="Name tagger to time: crf (the default pipeline's) or e5 (transformer + CRF mixture; "
+                         "slow: use --limit)")
     args = ap.parse_args()
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus}")
@@ -77,9 +81,10 @@ def main() -> None:
     except ImportError:
         NameRecognizer = None
     if NameRecognizer is not None:
-        ner = NameRecognizer(kb=res.kb)
+        ner = NameRecognizer(kb=res.kb, backend=args.ner)
+        ner._load()  # load the model(s) outside the timing
         ner_t = timed(ner, articles)
-        print(row("actors: trained names", ner_t, median_idx))
+        print(row(f"actors: trained names ({args.ner})", ner_t, median_idx))
         both = [a + b for a, b in zip(actors, ner_t)]
         print(row("actors: total", both, median_idx))
     total_mentions = sum(len(a.mentions) for a in articles)

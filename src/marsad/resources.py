@@ -21,9 +21,11 @@ NAME_MIN_CONFIDENCE = 0.6
 
 
 class Resources:
-    def __init__(self, extra_data: Sequence[Path | str] = ()):
+    def __init__(self, extra_data: Sequence[Path | str] = (), ner: str = "crf"):
         #: analyst-supplied folders of actor YAML files that extend or override the packaged data
         self.extra_data = [Path(p) for p in extra_data]
+        #: the name tagger behind :attr:`names`: ``crf`` (fast) or ``e5`` (accurate, slow)
+        self.ner = ner
 
     @cached_property
     def kb(self) -> KnowledgeBase:
@@ -42,10 +44,12 @@ class Resources:
 
     @cached_property
     def names(self):
-        """The trained recognizer of names the knowledge base lacks (``actors/models/ner.crfsuite``)."""
+        """The trained recognizer of names the knowledge base lacks (``actors/models/ner.crfsuite``, or
+        with ``ner="e5"`` the transformer tagger's adapter ``actors/models/ner_e5.npz``)."""
         from marsad.actors.ner import NameRecognizer
 
-        return NameRecognizer(kb=self.kb, tokenizer=self.tokenizer(), min_confidence=NAME_MIN_CONFIDENCE)
+        return NameRecognizer(kb=self.kb, tokenizer=self.tokenizer(), min_confidence=NAME_MIN_CONFIDENCE,
+                              backend=self.ner)
 
     @cached_property
     def ontology(self):

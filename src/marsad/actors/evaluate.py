@@ -27,7 +27,9 @@ from marsad.actors.ner import (
     TYPES,
     base_words,
     bio_spans,
+    crf_marginals,
     make_extractor,
+    propagate,
     read_anercorp_lines,
     sentences_of,
     tag_sentences,
@@ -49,12 +51,14 @@ class NerResult:
     sentences: int = 0
     tokens: int = 0
     model: str = ""
+    tagger: str = "crf"
     context: int = 0
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"test_file": self.test_file, "repaired": self.repaired, "repaired_tokens": self.repaired_tokens,
-                "sentences": self.sentences, "tokens": self.tokens, "model": self.model, "context": self.context,
+                "sentences": self.sentences, "tokens": self.tokens, "model": self.model, "tagger": self.tagger,
+                "context": self.context,
                 "micro": self.micro.as_dict(), "per_type": {t: s.as_dict() for t, s in self.per_type.items()}}
 
 
@@ -119,19 +123,41 @@ def read_test(test_file: Path | str, repaired: bool = False) -> tuple[list[tuple
 
 
 def evaluate_ner(test_file: Path | str, repaired: bool = False, model_path: Path | str | None = None,
-                 kb=None, context: int = 20) -> NerResult:
+                 kb=None, context: int = 20, tagger: str = "crf") -> NerResult:
     """Tag the test file's sentences with the model and score entities against its tags.
 
-    ``context`` is the number of neighbouring sentences (either side) used for document-level
-    consistency (:func:`marsad.actors.ner.propagate`), standing in for the article the runtime
-    component sees; 0 scores every sentence alone.
+    ``tagger`` is ``crf`` (``model_path`` a CRFsuite file) or ``e5`` (``model_path`` an adapter
+    ``.npz``, see :mod:`marsad.actors.e5ner`; its tag probabilities are mixed with the packaged
+    CRF's marginals, as the runtime component does). ``context`` is the number of neighbouring
+    sentences (either side) used for document-level consistency (:func:`marsad.actors.ner.propagate`),
+    standing in for the article the runtime component sees; 0 scores every sentence alone.
     """
-    model = Path(model_path) if model_path else DEFAULT_MODEL
-    if not model.is_file():
-        raise EvaluationError(f"NER model not found: {model}")
-    sents, changed = read_test(test_file, repaired)
-    extractor = make_extractor(kb)
-    pred = tag_sentences(model, [w for w, _ in sents], extractor, context=context)
+    if tagger == "e5":
+        import pycrfsuite
+
+        from marsad.actors.e5ner import DEFAULT_ADAPTER, E5Tagger
+
+        model = Path(model_path) if model_path else DEFAULT_ADAPTER
+        if not model.is_file():
+            raise EvaluationError(f"e5 NER adapter not found: {model}")
+        sents, changed = read_test(test_file, repaired)
+        words = [base_words(w) for w, _ in sents]
+        extractor = make_extractor(kb)
+        crf = pycrfsuite.Tagger()
+        crf.open(str(DEFAULT_MODEL))
+        marg = [crf_marginals(crf, extractor.sentence(w)) for w in words]
+        pred = [t.tags for t in E5Tagger(model).tag(words, marg)]
+        if context:
+            pred = propagate([[extractor.word(x).stem for x in w] for w in words], pred, context)
+    elif tagger == "crf":
+        model = Path(model_path) if model_path else DEFAULT_MODEL
+        if not model.is_file():
+            raise EvaluationError(f"NER model not found: {model}")
+        sents, changed = read_test(test_file, repaired)
+        extractor = make_extractor(kb)
+        pred = tag_sentences(model, [w for w, _ in sents], extractor, context=context)
+    else:
+        raise EvaluationError(f"unknown tagger {tagger!r} (crf or e5)")
     res = score_spans([t for _, t in sents], pred)
     res.test_file = str(test_file)
     res.repaired = repaired
@@ -139,6 +165,7 @@ def evaluate_ner(test_file: Path | str, repaired: bool = False, model_path: Path
     res.sentences = len(sents)
     res.tokens = sum(len(w) for w, _ in sents)
     res.model = str(model)
+    res.tagger = tagger
     res.context = context
     return res
 

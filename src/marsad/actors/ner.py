@@ -40,6 +40,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from marsad.errors import EvaluationError, ModelError
 from marsad.text.normalize import Normalized, Normalizer
 from marsad.text.tokens import Tokenizer
@@ -47,6 +49,7 @@ from marsad.types import Article, Entity, Mention
 
 FEATURES_VERSION = 7
 MODELS_DIR = Path(__file__).with_name("models")
+BACKENDS = ("crf", "e5")
 DEFAULT_MODEL = MODELS_DIR / "ner.crfsuite"
 DEFAULT_CLUSTERS = MODELS_DIR / "ner_clusters.tsv"
 #: ANERcorp lines (1-based, inclusive) that may be used for training; the rest is the test portion
@@ -683,6 +686,15 @@ def train_crf(sentences: Sequence[tuple[list[str], list[str]]], out: Path | str,
     return out
 
 
+def crf_marginals(tagger, xseq) -> np.ndarray:
+    """``[words, len(LABELS)]`` marginal probabilities of every tag under an open pycrfsuite tagger."""
+    if not xseq:
+        return np.zeros((0, len(LABELS)))
+    tagger.set(xseq)
+    known = set(tagger.labels())
+    return np.array([[tagger.marginal(y, i) if y in known else 0.0 for y in LABELS] for i in range(len(xseq))])
+
+
 def tag_sentences(model: Path | str, sentences: Sequence[Sequence[str]], extractor: FeatureExtractor,
                   context: int | None = 0, not_names: NotNames | None = None,
                   common: bool = False) -> list[list[str]]:
@@ -800,7 +812,14 @@ class NameRecognizer:
     def __init__(self, model_path: Path | str | None = None, kb=None, min_confidence: float = 0.0,
                  tokenizer: Tokenizer | None = None, propagate: bool = True,
                  not_names: Path | str | None = NOT_NAMES, drop_common: bool = True,
-                 common_min_confidence: float = 0.8):
+                 common_min_confidence: float = 0.8, backend: str = "crf", e5_adapter: Path | str | None = None):
+        if backend not in BACKENDS:
+            raise ModelError(f"unknown name tagger {backend!r} (one of {', '.join(BACKENDS)})")
+        #: ``crf`` (fast, the default) or ``e5`` (the transformer of :mod:`marsad.actors.e5ner`, more
+        #: accurate, ~100x slower); the CRF's word features still serve the filters in both cases
+        self.backend = backend
+        self.e5_adapter = e5_adapter
+        self._e5 = None
         self.model_path = Path(model_path) if model_path else DEFAULT_MODEL
         self.propagate = propagate
         self.not_names_path = Path(not_names) if not_names else None
@@ -838,6 +857,10 @@ class NameRecognizer:
             self._not_names = NotNames.load(self._extractor, self.not_names_path)
         self._name_stems = load_name_stems(name_stems_path(self.model_path))
         self._media = media_names(self._kb)
+        if self.backend == "e5":
+            from marsad.actors.e5ner import E5Tagger
+
+            self._e5 = E5Tagger(self.e5_adapter).load()
         self._tagger = tagger
 
     @property
@@ -864,11 +887,18 @@ class NameRecognizer:
         confs: dict[tuple[int, int, int], float] = {}
         word = ext.word
         wfs = [[word(w) for _, _, w in ws] for ws in sents]
-        for k, wf in enumerate(wfs):
-            tags = tagger.tag(ext.sentence_of(wf))
-            for s, e, _typ in bio_spans(tags):
-                confs[(k, s, e)] = min(tagger.marginal(tags[i], i) for i in range(s, e))
-            all_tags.append(tags)
+        if self._e5 is not None:
+            marg = [crf_marginals(tagger, ext.sentence_of(wf)) for wf in wfs]
+            for k, t in enumerate(self._e5.tag([[w for _, _, w in ws] for ws in sents], marg)):
+                for s, e, _typ in bio_spans(t.tags):
+                    confs[(k, s, e)] = min(t.probs[s:e])
+                all_tags.append(t.tags)
+        else:
+            for k, wf in enumerate(wfs):
+                tags = tagger.tag(ext.sentence_of(wf))
+                for s, e, _typ in bio_spans(tags):
+                    confs[(k, s, e)] = min(tagger.marginal(tags[i], i) for i in range(s, e))
+                all_tags.append(tags)
         if self.propagate and confs:
             all_tags = propagate([[f.stem for f in wf] for wf in wfs], all_tags)
         if confs and (self._not_names is not None or self.drop_common):

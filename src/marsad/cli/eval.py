@@ -32,13 +32,16 @@ _add_events()
 @eval_group.command("ner")
 @click.option("--test", "test_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="CAMeL-style BIO test file (default: ../shared/eval/anercorp/ANERCorp_CamelLab_test.txt).")
+@click.option("--tagger", type=click.Choice(["crf", "e5"]), default="crf", show_default=True,
+              help="Which name tagger to score: the CRF the pipeline runs by default, or the e5 transformer "
+                   "(needs marsad[e5]; about a minute on two cores).")
 @click.option("--model", "model", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="CRF model (default: the packaged one).")
+              help="Model file: a CRFsuite model, or for --tagger e5 an adapter .npz (default: the packaged one).")
 @click.option("--mode", type=click.Choice(["both", "as-is", "repaired"]), default="both", show_default=True,
               help="Score the file as it is, with the diagnostic positions repaired from the original, or both.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @handle_errors
-def eval_ner_command(test_file: Path | None, model: Path | None, mode: str, as_json: bool) -> None:
+def eval_ner_command(test_file: Path | None, tagger: str, model: Path | None, mode: str, as_json: bool) -> None:
     """Name recognizer: entity-level P/R/F1 (exact span and type) per type and micro-averaged.
 
     "repaired" replaces the tokens listed in DIAGNOSTIC_test_vs_original_tail.tsv (beside the test
@@ -51,14 +54,15 @@ def eval_ner_command(test_file: Path | None, model: Path | None, mode: str, as_j
     utf8_output()
     test_file = test_file or Path("..") / "shared" / "eval" / "anercorp" / TEST_FILE
     modes = {"both": [False, True], "as-is": [False], "repaired": [True]}[mode]
-    results = [evaluate_ner(test_file, repaired=r, model_path=model) for r in modes]
+    results = [evaluate_ner(test_file, repaired=r, model_path=model, tagger=tagger) for r in modes]
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
         return
     for r in results:
         title = "repaired" if r.repaired else "as it is"
         extra = f", {r.repaired_tokens} tokens repaired" if r.repaired else ""
-        click.echo(f"NER on {Path(r.test_file).name} ({title}: {r.sentences} sentences, {r.tokens} tokens{extra})")
+        click.echo(f"NER ({r.tagger}) on {Path(r.test_file).name} ({title}: {r.sentences} sentences, "
+                   f"{r.tokens} tokens{extra})")
         click.echo(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
         for name, s in [*r.per_type.items(), ("micro", r.micro)]:
             click.echo(f"{name:<6} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp + s.fn:6d} {s.tp + s.fp:6d}")

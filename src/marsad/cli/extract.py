@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from marsad.cli.common import build_pipeline, handle_errors, layers_option, progress_bar, progress_option, utf8_output
+from marsad.cli.common import (build_pipeline, handle_errors, layers_option, ner_option, progress_bar,
+                               progress_option, utf8_output)
 from marsad.errors import InputError
 
 
@@ -17,14 +18,15 @@ from marsad.errors import InputError
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True), default="-",
               show_default=True, help="File to write the records to (- for standard output).")
 @layers_option
+@ner_option
 @click.option("--text/--no-text", "include_text", default=False, show_default=True,
               help="Add the article's original text to each record (field 'text').")
 @click.option("--merge/--no-merge", default=True, show_default=True,
               help="Merge the events that several items of one press compilation report.")
 @progress_option
 @handle_errors
-def extract_command(inputs: tuple[Path, ...], output: Path, layers: str, include_text: bool, merge: bool,
-                    progress: bool | None) -> None:
+def extract_command(inputs: tuple[Path, ...], output: Path, layers: str, ner: str, include_text: bool,
+                    merge: bool, progress: bool | None) -> None:
     """Run the pipeline on INPUT... (files, folders, or - for stdin) and write one JSON object per
     article (a marsad.article/v1 record, JSON Lines, UTF-8) to standard output or --output.
 
@@ -34,7 +36,7 @@ def extract_command(inputs: tuple[Path, ...], output: Path, layers: str, include
     from marsad.extract import ExtractReport, extract
 
     utf8_output()
-    _, pipeline = build_pipeline(layers)
+    _, pipeline = build_pipeline(layers, ner)
     bar, tick = progress_bar(progress)
     report = ExtractReport()
     to_stdout = str(output) == "-"

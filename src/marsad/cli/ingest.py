@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from marsad.cli.common import (build_pipeline, db_option, handle_errors, layers_option, progress_bar,
-                               progress_option, utf8_output)
+from marsad.cli.common import (build_pipeline, db_option, handle_errors, layers_option, ner_option,
+                               progress_bar, progress_option, utf8_output)
 from marsad.errors import InputError
 
 
@@ -16,10 +16,12 @@ from marsad.errors import InputError
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @db_option
 @layers_option
+@ner_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @progress_option
 @handle_errors
-def ingest_command(paths: tuple[Path, ...], db: Path, layers: str, as_json: bool, progress: bool | None) -> None:
+def ingest_command(paths: tuple[Path, ...], db: Path, layers: str, ner: str, as_json: bool,
+                   progress: bool | None) -> None:
     """Read PATH... (files, folders, or - for stdin) and add their articles to the database.
 
     Articles already stored are skipped, exact duplicates are recorded once, near duplicates
@@ -30,7 +32,7 @@ def ingest_command(paths: tuple[Path, ...], db: Path, layers: str, as_json: bool
     from marsad.store import Store
 
     utf8_output()
-    resources, pipeline = build_pipeline(layers)
+    resources, pipeline = build_pipeline(layers, ner)
     bar, tick = progress_bar(progress)
     try:
         with Store(db, tokenizer=resources.tokenizer()) as store:
