@@ -163,7 +163,7 @@ def test_pipeline_component_with_the_e5_tagger_finds_an_unknown_person():
     text = ("قال الباحث وليد الشمري من مركز دراسات الخليج إن الاتفاق سيصمد.\n"
             "وأضاف الشمري أن الطرفين يحتاجان إلى ضمانات.")
     res = Resources(ner="e5")
-    art = default_pipeline(res, layers=("text", "actors")).process(Article("e5-1", text, date="2024-03-01"))
+    art = default_pipeline(res, layers=("text", "actors")).process(Article("e5-1", text, published="2024-03-01"))
     people = [e for e in art.entities.values() if e.kind == "person" and not e.kb]
     assert [p.name_ar for p in people] == ["وليد الشمري"]
     assert [m.text for m in people[0].mentions] == ["وليد الشمري", "الشمري"]
