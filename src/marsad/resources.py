@@ -18,6 +18,9 @@ from marsad.text.tokens import Tokenizer
 
 #: names the trained recognizer is less sure of are not reported (its marginal probability, 0..1)
 NAME_MIN_CONFIDENCE = 0.6
+#: the same for ``ner="e5"``, whose confidence is the e5/CRF mixture's probability: on the dev split its
+#: names at 0.5-0.6 were right 64% of the time, the CRF's at 0.6-0.7 53% (see models/ner_e5.json)
+NAME_MIN_CONFIDENCE_E5 = 0.5
 
 
 class Resources:
@@ -48,8 +51,8 @@ class Resources:
         with ``ner="e5"`` the transformer tagger's adapter ``actors/models/ner_e5.npz``)."""
         from marsad.actors.ner import NameRecognizer
 
-        return NameRecognizer(kb=self.kb, tokenizer=self.tokenizer(), min_confidence=NAME_MIN_CONFIDENCE,
-                              backend=self.ner)
+        floor = NAME_MIN_CONFIDENCE_E5 if self.ner == "e5" else NAME_MIN_CONFIDENCE
+        return NameRecognizer(kb=self.kb, tokenizer=self.tokenizer(), min_confidence=floor, backend=self.ner)
 
     @cached_property
     def ontology(self):

@@ -169,3 +169,21 @@ def test_pipeline_component_with_the_e5_tagger_finds_an_unknown_person():
     assert [m.text for m in people[0].mentions] == ["وليد الشمري", "الشمري"]
     for m in art.mentions:
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.skipif(not DEFAULT_ADAPTER.is_file(), reason="packaged e5 adapter missing")
+def test_extract_command_runs_with_the_e5_tagger(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    src = tmp_path / "one.txt"
+    src.write_text("قال المحلل السياسي سامر الخطيب إن المحادثات ستستأنف في فيينا الأسبوع المقبل.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(main, ["extract", str(src), "--layers", "text,actors", "--ner", "e5", "-o", str(out),
+                                    "--no-progress"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    ents = rec["entities"]
+    ents = ents.values() if isinstance(ents, dict) else ents
+    assert any(e.get("kind") == "person" and "سامر الخطيب" in (e.get("name_ar") or "") for e in ents), rec
