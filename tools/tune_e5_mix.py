@@ -31,17 +31,13 @@ from marsad.actors.ner import (  # noqa: E402
     propagate,
     read_anercorp_lines,
     sentences_of,
+    split_dev,
 )
 
 
 def dev_split(anercorp: Path, fraction: float = 0.1):
-    sents = sentences_of(read_anercorp_lines(anercorp / "ANERCorp_original_full.txt", 1, 125_304))
-    total, acc = sum(len(w) for w, _ in sents), 0
-    for i, (w, _) in enumerate(sents):
-        acc += len(w)
-        if acc >= total * (1 - fraction):
-            return sents[i + 1:]
-    return []
+    return split_dev(sentences_of(read_anercorp_lines(anercorp / "ANERCorp_original_full.txt", 1, 125_304)),
+                     fraction)[1]
 
 
 def main() -> None:

@@ -61,3 +61,14 @@ def test_repair_replaces_listed_tokens(tmp_path):
     sents, changed = read_test(test, repaired=True)
     assert changed == 2
     assert sents == [(["وقال", "قال"], ["O", "O"]), (["ليلى", "باريس"], ["B-PERS", "B-LOC"])]
+
+
+def test_split_dev_holds_out_the_last_tokens_at_a_sentence_end():
+    from marsad.actors.ner import split_dev
+
+    sents = [([f"w{i}"] * n, ["O"] * n) for i, n in enumerate([4, 3, 2, 1])]  # 10 tokens
+    train, dev = split_dev(sents, 0.3)
+    assert [len(w) for w, _ in train] == [4, 3] and [len(w) for w, _ in dev] == [2, 1]
+    train, dev = split_dev(sents, 0.25)  # 7.5 tokens to keep: the cut waits for the end of the third sentence
+    assert [len(w) for w, _ in train] == [4, 3, 2] and [len(w) for w, _ in dev] == [1]
+    assert split_dev(sents, 0) == (sents, [])

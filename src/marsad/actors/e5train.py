@@ -134,7 +134,7 @@ def train_e5_ner(anercorp_dir: Path | str, out: Path | str, *, rank: int = HYPER
                  progress: Callable[[str], None] | None = None) -> dict:
     """Train the adapter on ANERcorp ``lines`` and write it to ``out``; returns its provenance record."""
     from marsad.actors.evaluate import score_spans
-    from marsad.actors.ner import base_words, read_anercorp_lines, sentences_of
+    from marsad.actors.ner import base_words, read_anercorp_lines, sentences_of, split_dev
 
     torch = _torch()
     F = torch.nn.functional
@@ -142,16 +142,7 @@ def train_e5_ner(anercorp_dir: Path | str, out: Path | str, *, rank: int = HYPER
     if last > TRAIN_LAST_LINE:
         raise EvaluationError(f"line {last} is in the ANERcorp test portion (train lines end at {TRAIN_LAST_LINE})")
     path = Path(anercorp_dir) / "ANERCorp_original_full.txt"
-    sents = sentences_of(read_anercorp_lines(path, first, last))
-    dev: list[tuple[list[str], list[str]]] = []
-    if dev_fraction > 0:
-        total, acc, cut = sum(len(w) for w, _ in sents), 0, len(sents)
-        for i, (w, _) in enumerate(sents):
-            acc += len(w)
-            if acc >= total * (1 - dev_fraction):
-                cut = i + 1
-                break
-        sents, dev = sents[:cut], sents[cut:]
+    sents, dev = split_dev(sentences_of(read_anercorp_lines(path, first, last)), dev_fraction)
     say = progress or (lambda _m: None)
     random.seed(seed)
     torch.manual_seed(seed)

@@ -531,6 +531,19 @@ def sentences_of(pairs: Iterable[tuple[str, str]], split_on_stops: bool = True,
     return sents
 
 
+def split_dev(sents: list[tuple[list[str], list[str]]], fraction: float
+              ) -> tuple[list[tuple[list[str], list[str]]], list[tuple[list[str], list[str]]]]:
+    """``(train, dev)``: the last ``fraction`` of the tokens, cut at a sentence end, held out (none when 0)."""
+    if fraction <= 0:
+        return sents, []
+    total, acc = sum(len(w) for w, _ in sents), 0
+    for i, (w, _) in enumerate(sents):
+        acc += len(w)
+        if acc >= total * (1 - fraction):
+            return sents[:i + 1], sents[i + 1:]
+    return sents, []
+
+
 def base_words(words: Sequence[str]) -> list[str]:
     """Corpus tokens in the base view (diacritics and tatweel removed), as the tagger sees them."""
     b = Normalizer().base
@@ -739,18 +752,7 @@ def train_ner(anercorp_dir: Path | str, out: Path | str = DEFAULT_MODEL, c1: flo
     first, last = lines
     if last > TRAIN_LINES[1]:
         raise EvaluationError(f"line {last} is in the ANERcorp test portion (train lines end at {TRAIN_LINES[1]})")
-    pairs = read_anercorp_lines(path, first, last)
-    sents = sentences_of(pairs)
-    dev: list[tuple[list[str], list[str]]] = []
-    if dev_fraction > 0:
-        total = sum(len(w) for w, _ in sents)
-        cut, acc = len(sents), 0
-        for i, (w, _) in enumerate(sents):
-            acc += len(w)
-            if acc >= total * (1 - dev_fraction):
-                cut = i + 1
-                break
-        sents, dev = sents[:cut], sents[cut:]
+    sents, dev = split_dev(sentences_of(read_anercorp_lines(path, first, last)), dev_fraction)
     extractor = make_extractor()
     out = Path(out)
     train_crf(sents, out, extractor, c1, c2, max_iterations, verbose)
