@@ -126,12 +126,13 @@ def test_training_a_tiny_adapter_writes_what_the_runtime_reads(shared_dir, tmp_p
         pytest.skip(f"ANERcorp missing in {anercorp}")
     out = tmp_path / "tiny.npz"
     seen: list[str] = []
-    rec = train_e5_ner(anercorp, out, rank=2, epochs=1, lines=(1, 1200), dev_fraction=0.25, progress=seen.append)
-    assert rec["training_lines"] == [1, 1200] and rec["rank"] == 2
+    rec = train_e5_ner(anercorp, out, rank=2, epochs=1, lines=(1, 1200), dev_fraction=0.25, context=3,
+                       progress=seen.append)
+    assert rec["training_lines"] == [1, 1200] and rec["rank"] == 2 and rec["context_words"] == 3
     assert 0 < rec["training_tokens"] < 1200 and rec["dev_tokens"] > 0
     assert 0.0 <= rec["history"][0]["dev_micro_f1"] <= 1.0 and seen
     tagger = E5Tagger(out).load()
-    assert tagger.meta["base_size"] == find_base_model().stat().st_size
+    assert tagger.meta["base_size"] == find_base_model().stat().st_size and tagger.context == 3
     assert tagger._w["l0.q.w"].shape == (384, 384)
     (t,) = tagger.tag([["ذهب", "الوفد", "إلى", "روما"]])
     assert len(t.tags) == 4 and all(tag in LABELS for tag in t.tags)
@@ -187,3 +188,24 @@ def test_extract_command_runs_with_the_e5_tagger(tmp_path):
     ents = rec["entities"]
     ents = ents.values() if isinstance(ents, dict) else ents
     assert any(e.get("kind") == "person" and "سامر الخطيب" in (e.get("name_ar") or "") for e in ents), rec
+
+
+def test_with_context_widens_each_sentence_by_its_neighbours():
+    from marsad.actors.e5ner import with_context
+
+    sents = [["a", "b", "c"], ["d", "e"], [], ["f", "g", "h"]]
+    wide, where = with_context(sents, 2)
+    assert wide[0] == ["a", "b", "c", "d", "e"] and where[0] == (0, 3)
+    assert wide[1] == ["b", "c", "d", "e"] and where[1] == (2, 4)
+    assert wide[2] == [] and where[2] == (0, 0)  # an empty sentence stays empty
+    assert wide[3] == ["f", "g", "h"] and where[3] == (0, 3)  # its neighbour before is empty
+    for w, s, (a, b) in zip(wide, sents, where):
+        assert w[a:b] == s
+
+
+def test_context_does_not_change_the_shape_of_the_output(tmp_path):
+    tagger = E5Tagger(_zero_adapter(tmp_path / "ctx.npz", context_words=3)).load()
+    assert tagger.context == 3
+    sents = [["ذهب", "الوفد"], ["ثم", "عاد", "إلى", "بغداد"], ["و", "انتهى"]]
+    out = tagger.logprobs(sents)
+    assert [len(x) for x in out] == [2, 4, 2]

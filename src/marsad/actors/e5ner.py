@@ -370,9 +370,22 @@ class E5Tagger:
             out.append(decode(lp))
         return out
 
+    @property
+    def context(self) -> int:
+        """Words of the neighbouring sentences read on each side (what the adapter was trained with)."""
+        return int(self.meta.get("context_words", 0))
+
     def logprobs(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
-        """Per sentence, the log-probability of every tag at every word ``[words, len(LABELS)]``."""
+        """Per sentence, the log-probability of every tag at every word ``[words, len(LABELS)]``; the
+        encoder also reads up to :attr:`context` words of the sentences before and after."""
         self.load()
+        k = self.context
+        if k <= 0:
+            return self._logprobs(sentences)
+        wide, where = with_context(sentences, k)
+        return [lp[a:b] for lp, (a, b) in zip(self._logprobs(wide), where)]
+
+    def _logprobs(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         assert self._enc is not None
         flat: list[tuple[list[int], list[int]]] = []
         owner: list[int] = []
@@ -403,6 +416,19 @@ class E5Tagger:
         for j, si in enumerate(owner):
             per[si].append(logp[j])  # type: ignore[arg-type]
         return [np.concatenate(p) if p else np.zeros((0, len(LABELS)), np.float32) for p in per]
+
+
+def with_context(sentences: Sequence[Sequence[str]], k: int) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    """Each sentence widened by the last ``k`` words of the one before and the first ``k`` of the one after,
+    with where the sentence itself lies in the widened word list."""
+    wide: list[list[str]] = []
+    where: list[tuple[int, int]] = []
+    for i, words in enumerate(sentences):
+        left = list(sentences[i - 1][-k:]) if i > 0 and words else []
+        right = list(sentences[i + 1][:k]) if i + 1 < len(sentences) and words else []
+        wide.append(left + list(words) + right)
+        where.append((len(left), len(left) + len(words)))
+    return wide, where
 
 
 def decode(logp: np.ndarray) -> Tagged:
@@ -441,4 +467,4 @@ def merge_adapter(base: dict[str, np.ndarray], adapter: dict[str, np.ndarray], m
 
 
 __all__ = ["BaseEncoder", "DEFAULT_ADAPTER", "E5Tagger", "E5_WEIGHT", "LABELS", "Tagged", "decode",
-           "find_base_model", "merge_adapter", "mix", "viterbi_bio"]
+           "find_base_model", "merge_adapter", "mix", "viterbi_bio", "with_context"]

