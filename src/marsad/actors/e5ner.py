@@ -14,7 +14,7 @@ models there, on a CPU, with nothing downloaded:
   post-LN transformer forward, a softmax over the BIO tags of each word's first piece, and a
   Viterbi decode that only allows well-formed BIO sequences.
 
-It is about a hundred times slower than the CRF (a matrix product per layer instead of a lookup
+It is about two hundred times slower than the CRF (a matrix product per layer instead of a lookup
 per feature), so the pipeline uses the CRF unless asked (``--ner e5``); ``marsad eval ner --model
 e5`` scores this one.
 """

@@ -818,7 +818,7 @@ class NameRecognizer:
         if backend not in BACKENDS:
             raise ModelError(f"unknown name tagger {backend!r} (one of {', '.join(BACKENDS)})")
         #: ``crf`` (fast, the default) or ``e5`` (the transformer of :mod:`marsad.actors.e5ner`, more
-        #: accurate, ~100x slower); the CRF's word features still serve the filters in both cases
+        #: accurate, ~200x slower); the CRF's word features still serve the filters in both cases
         self.backend = backend
         self.e5_adapter = e5_adapter
         self._e5 = None

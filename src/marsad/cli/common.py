@@ -62,7 +62,7 @@ layers_option = click.option(
 ner_option = click.option(
     "--ner", type=click.Choice(["crf", "e5"]), default="crf", show_default=True,
     help="Tagger of names the knowledge base lacks: crf (fast, ~2.5 ms an article) or e5 (a transformer, "
-         "more accurate on ANERcorp, ~100x slower; needs marsad[e5]).",
+         "more accurate on ANERcorp, ~200x slower; needs marsad[e5]).",
 )
 
 progress_option = click.option(
