@@ -42,17 +42,19 @@ def train_command() -> None:
                    "about 3 minutes an epoch on two cores).")
 @click.option("--epochs", type=click.IntRange(1, 50), default=None, help="e5: passes over the data.")
 @click.option("--rank", type=click.IntRange(1, 256), default=None, help="e5: rank of the low-rank updates.")
+@click.option("--context", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="e5: words of the neighbouring sentences read on each side (the packaged adapter: 12).")
 @handle_errors
 def train_ner_command(anercorp: Path | None, output: Path | None, c1: float | None, c2: float | None,
                       iterations: int | None, last_line: int, dev: bool, kind: str, epochs: int | None,
-                      rank: int | None) -> None:
+                      rank: int | None, context: int) -> None:
     """Train a name tagger on ANERcorp's training lines and write it with its provenance.
 
     The CRF is what the pipeline runs by default; `--model e5` trains the adapter of the transformer
     tagger (marsad/actors/models/ner_e5.npz, provenance inside the file and beside it as .json).
     """
     if kind == "e5":
-        _train_e5(anercorp or SHARED_ANERCORP, output, last_line, dev, epochs, rank)
+        _train_e5(anercorp or SHARED_ANERCORP, output, last_line, dev, epochs, rank, context)
         return
     from marsad.actors.ner import (
         DEFAULT_MODEL,
@@ -82,14 +84,14 @@ def train_ner_command(anercorp: Path | None, output: Path | None, c1: float | No
 
 
 def _train_e5(anercorp: Path, output: Path | None, last_line: int, dev: bool, epochs: int | None,
-              rank: int | None) -> None:
+              rank: int | None, context: int) -> None:
     from marsad.actors.e5ner import DEFAULT_ADAPTER
     from marsad.actors.e5train import HYPERPARAMS, train_e5_ner
 
     utf8_output()
     output = output or DEFAULT_ADAPTER
     record = train_e5_ner(anercorp, output, epochs=epochs or HYPERPARAMS["epochs"], rank=rank or HYPERPARAMS["rank"],
-                          lines=(1, last_line), dev_fraction=0.1 if dev else 0.0,
+                          lines=(1, last_line), dev_fraction=0.1 if dev else 0.0, context=context,
                           progress=lambda m: click.echo(m, err=True))
     prov = output.with_suffix(".json")
     prov.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
