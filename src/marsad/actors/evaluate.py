@@ -132,32 +132,33 @@ def evaluate_ner(test_file: Path | str, repaired: bool = False, model_path: Path
     sentences (either side) used for document-level consistency (:func:`marsad.actors.ner.propagate`),
     standing in for the article the runtime component sees; 0 scores every sentence alone.
     """
+    if tagger not in ("crf", "e5"):
+        raise EvaluationError(f"unknown tagger {tagger!r} (crf or e5)")
     if tagger == "e5":
-        import pycrfsuite
-
         from marsad.actors.e5ner import DEFAULT_ADAPTER, E5Tagger
 
         model = Path(model_path) if model_path else DEFAULT_ADAPTER
-        if not model.is_file():
-            raise EvaluationError(f"e5 NER adapter not found: {model}")
-        sents, changed = read_test(test_file, repaired)
+    else:
+        model = Path(model_path) if model_path else DEFAULT_MODEL
+    if not model.is_file():
+        raise EvaluationError(f"NER model not found: {model}")
+    sents, changed = read_test(test_file, repaired)
+    extractor = make_extractor(kb)
+    if tagger == "crf":
+        pred = tag_sentences(model, [w for w, _ in sents], extractor, context=context)
+    else:
+        import pycrfsuite
+
         words = [base_words(w) for w, _ in sents]
-        extractor = make_extractor(kb)
         crf = pycrfsuite.Tagger()
-        crf.open(str(DEFAULT_MODEL))
+        try:
+            crf.open(str(DEFAULT_MODEL))
+        except Exception as exc:
+            raise EvaluationError(f"cannot open NER model {DEFAULT_MODEL}: {exc}") from exc
         marg = [crf_marginals(crf, extractor.sentence(w)) for w in words]
         pred = [t.tags for t in E5Tagger(model).tag(words, marg)]
         if context:
             pred = propagate([[extractor.word(x).stem for x in w] for w in words], pred, context)
-    elif tagger == "crf":
-        model = Path(model_path) if model_path else DEFAULT_MODEL
-        if not model.is_file():
-            raise EvaluationError(f"NER model not found: {model}")
-        sents, changed = read_test(test_file, repaired)
-        extractor = make_extractor(kb)
-        pred = tag_sentences(model, [w for w, _ in sents], extractor, context=context)
-    else:
-        raise EvaluationError(f"unknown tagger {tagger!r} (crf or e5)")
     res = score_spans([t for _, t in sents], pred)
     res.test_file = str(test_file)
     res.repaired = repaired
