@@ -233,11 +233,11 @@ TW TWN Taiwan
 
 ALLOWED_KEYS = {
     "name_ar", "name_en", "variants", "en_variants", "adj", "pl", "adjectives",
-    "capital", "seats", "note", "rivals",
+    "capital", "capital_en", "seats", "note", "rivals",
 }
 FIELD_ORDER = [
     "id", "kind", "name_en", "name_ar", "variants", "en_variants", "country",
-    "code", "adjectives", "capital", "seats", "note", "rivals",
+    "code", "adjectives", "capital", "capital_en", "seats", "note", "rivals",
 ]
 
 
@@ -307,6 +307,8 @@ def build(overlay: dict) -> list[dict]:
             variants.append(babel_name)
         if not cur.get("capital"):
             raise GenerationError(f"{a3}: no capital in overlay")
+        if not cur.get("capital_en"):
+            raise GenerationError(f"{a3}: no English name of the capital (capital_en) in overlay")
         entry = {
             "id": a3,
             "kind": "state",
@@ -318,6 +320,7 @@ def build(overlay: dict) -> list[dict]:
             "code": a3,
             "adjectives": _adjectives(a3, cur),
             "capital": cur["capital"],
+            "capital_en": cur["capital_en"],
             "seats": list(cur.get("seats", [])),
         }
         if cur.get("note"):

@@ -191,6 +191,9 @@ def test_state_fields(entries):
             problems.append(f"{where}: empty adjectives need a note")
         if not isinstance(e.get("capital"), str) or not ARABIC_RE.search(e["capital"]):
             problems.append(f"{where}: capital must be an Arabic string")
+        cap_en = e.get("capital_en")
+        if not isinstance(cap_en, str) or not cap_en.strip() or ARABIC_RE.search(cap_en):
+            problems.append(f"{where}: capital_en must be the capital's name in Latin letters")
         if not isinstance(e.get("seats", []), list):
             problems.append(f"{where}: seats must be a list")
     assert not problems, "\n".join(problems)

@@ -189,3 +189,29 @@ def test_recognize_party_leader_acts_for_the_state(tmp_path):
 
 def test_recognizer_protects_each_word_of_a_person_name(recognizer):
     assert "سيرغي" in recognizer.protected_names
+
+
+def test_designations_with_a_spaced_hyphen(recognizer):
+    # the knowledge base lists اس-400; the press also writes the hyphen with a space on either side
+    for text in ("صفقة إس -400 مع موسكو", "صفقة «أس- 400» مع موسكو", "صفقة اس - 400 مع موسكو"):
+        assert "thing.s400" in [e for _, e, _ in _links(recognizer, text)], text
+
+
+def test_capital_in_a_location_phrase_is_the_city(tmp_path):
+    d = tmp_path / "kb"
+    d.mkdir()
+    states = STATES.replace("capital: موسكو,", "capital: موسكو, capital_en: Moscow,")
+    (d / "states.yaml").write_text(states, encoding="utf-8")
+    rec = ActorRecognizer(KnowledgeBase.load([d], packaged=False))
+    city = rec.kb.capital_place("RUS")
+    assert city is not None and (city.kind, city.name_en, city.country) == ("place", "Moscow", "RUS")
+    assert rec.kb.capital_place("TUR") is None  # no capital_en: no city entry
+    for text in ("اجتمع الوفدان في موسكو", "اجتمع الوفدان بموسكو", "عقدت الجولة في العاصمة الروسية موسكو",
+                 "وصلوا بالعاصمة موسكو"):
+        assert ("موسكو", city.id, "capital") in _links(rec, text), text
+    # the capital standing for its government stays the state; so does a seat after في
+    assert ("موسكو", "RUS", "metonym") in _links(rec, "رفضت موسكو الاقتراح")
+    assert ("موسكو", "RUS", "metonym") in _links(rec, "العاصمة الروسية موسكو ترفض")
+    assert ("الكرملين", "RUS", "metonym") in _links(rec, "التقيا في الكرملين")
+    # a state without a city entry keeps the old reading
+    assert ("أنقرة", "TUR", "metonym") in _links(rec, "اجتمعوا في أنقرة")

@@ -38,3 +38,20 @@ def test_longest_first_keeps_the_longer_overlapping_phrase():
 
 def test_an_empty_matcher_finds_nothing():
     assert KeyMatcher([]).find("اي نص") == []
+
+
+def test_squeeze_lets_a_phrase_span_quotes_and_line_breaks():
+    m = KeyMatcher([("مسار استانا", "format"), ("موسكو", "city")])
+    text = 'أيد الطرفان مسار «أستانا» ثم مسار\n  أستانا ثانية ووصلوا "موسكو"'
+    key = Normalizer().fold(text)  # the key view of a text: one character for one, spaces kept
+    plain = [(key[s:e], p) for s, e, _, _, p in m.find(key)]
+    assert plain == [("موسكو", "city")]  # without squeeze, quotes and the line break split the phrase
+    got = [(s, e, p) for s, e, _, _, p in m.find(key, squeeze=True)]
+    spans = [(text[s:e], p) for s, e, p in got]
+    assert spans == [("مسار «أستانا", "format"), ("مسار\n  أستانا", "format"), ("موسكو", "city")]
+
+
+def test_squeeze_changes_nothing_on_single_spaces():
+    m = KeyMatcher([("البحر الاسود", 1), ("تركيا", 2)])
+    key = Normalizer().key("عبرت تركيا البحر الأسود")
+    assert m.find(key, squeeze=True) == m.find(key)

@@ -49,6 +49,9 @@ class KBEntry:
     code: str | None = None
     adjectives: tuple[str, ...] = ()
     capital: str | None = None
+    #: the capital's English name; a state that has one also gets a place entry for the city itself
+    #: (:func:`capital_place_id`), which a capital links to where it is the physical location
+    capital_en: str | None = None
     seats: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     surnames: tuple[str, ...] = ()
@@ -57,6 +60,9 @@ class KBEntry:
     path: str | None = None
     #: ids of the rival camps of one conflict (LNA vs GNA); read both ways (:meth:`KnowledgeBase.rival_codes`)
     rivals: tuple[str, ...] = ()
+    #: made by the loader from another entry (a state's capital city), not read from a data file;
+    #: it has no forms of its own for the matcher or the name tagger's gazetteers
+    derived: bool = False
 
     @property
     def contract_kind(self) -> str:
@@ -126,11 +132,30 @@ class KnowledgeBase:
                     for row in data or []:
                         entry = _entry(row, path)
                         kb.entries[entry.id] = entry
+        kb._add_capital_places()
         for e in kb.entries.values():
             unknown = [r for r in e.rivals if r not in kb.entries or r == e.id]
             if unknown:
                 raise KnowledgeBaseError(f"{e.id}: rivals {unknown} are not other entries of the knowledge base", e.path)
         return kb
+
+    def _add_capital_places(self) -> None:
+        """A place entry for each state's capital city (``place.capital_<iso3>``), derived from the
+        state's ``capital`` and ``capital_en``; it has no forms of its own in the matcher: the
+        recognizer links a capital to it instead of to the state where the text puts something *in*
+        the city (:meth:`capital_place`)."""
+        for e in list(self.entries.values()):
+            if e.kind != "state" or not e.capital or not e.capital_en:
+                continue
+            pid = capital_place_id(e.id)
+            if pid not in self.entries:
+                self.entries[pid] = KBEntry(id=pid, kind="place", name_en=e.capital_en, name_ar=e.capital,
+                                            country=e.id, subtype="capital", path=e.path, derived=True,
+                                            note=f"Capital of {e.name_en}; derived from its state entry.")
+
+    def capital_place(self, state_id: str) -> KBEntry | None:
+        """The place entry of ``state_id``'s capital city, if the knowledge base has one."""
+        return self.entries.get(capital_place_id(state_id))
 
     def _load_titles(self, data, path: Path) -> None:
         for row in data or []:
@@ -177,6 +202,11 @@ class KnowledgeBase:
                     out.setdefault(a, set()).add(b)
                     out.setdefault(b, set()).add(a)
         return {k: frozenset(v) for k, v in out.items()}
+
+
+def capital_place_id(state_id: str) -> str:
+    """Id of the place entry derived from a state's capital (``RUS`` → ``place.capital_rus``)."""
+    return f"place.capital_{state_id.lower()}"
 
 
 def _read_yaml(path: Path):
@@ -240,7 +270,7 @@ def _entry(row, path: Path) -> KBEntry:
         id=eid, kind=kind, name_en=str(row["name_en"]), name_ar=str(row["name_ar"]),
         variants=_tuple(row.get("variants")), en_variants=_tuple(row.get("en_variants")),
         country=row.get("country"), code=row.get("code"), adjectives=tuple(adjectives),
-        capital=row.get("capital"), seats=_tuple(row.get("seats")), roles=tuple(roles),
+        capital=row.get("capital"), capital_en=row.get("capital_en"), seats=_tuple(row.get("seats")), roles=tuple(roles),
         surnames=_tuple(row.get("surnames")),
         subtype=row.get("place_type") or row.get("thing_type"), note=row.get("note"), path=str(path),
         rivals=_tuple(row.get("rivals")),

@@ -136,6 +136,8 @@ class Gazetteers:
             return [w for w in key(form).split() if len(w) >= 2 and w not in titles]
 
         for e in kb.entries.values():
+            if e.derived:
+                continue
             names = [e.name_ar, *e.variants]
             for n in [*names, e.capital or ""]:
                 k = key(n)

@@ -32,6 +32,7 @@ _PLACE_CUES = frozenset("في مدينه بلده منطقه قريه محافظ
 _TOP_TITLES = frozenset({"president", "king", "emir", "sultan", "supreme_leader", "prime_minister", "chancellor"})
 _METHOD_RANK = {"name": 0, "variant": 1, "en": 1, "surname": 2, "metonym": 3, "adjective": 4}
 CONFIDENCE = {"name": 0.97, "variant": 0.95, "en": 0.95, "surname": 0.9, "adjective": 0.9, "metonym": 0.85,
+              "capital": 0.8,
               "role": 0.85, "epithet": 0.85, "counterpart": 0.75, "rule": 0.7}
 
 
@@ -61,6 +62,9 @@ class ActorRecognizer:
         self.kb = kb
         self.normalizer = Normalizer()
         self._matcher, self._protected = self._build()
+        #: state id → folded key of its capital (a capital, not another seat, may be read as the city)
+        self._capitals = {e.id: self.normalizer.key(e.capital) for e in kb.entries.values()
+                          if e.kind == "state" and e.capital}
 
     # -- building the matcher ------------------------------------------------------------------
     def _build(self) -> tuple[KeyMatcher[tuple[_Form, ...]], frozenset[str]]:
@@ -74,10 +78,15 @@ class ActorRecognizer:
             if len(k) < 2 or (len(k) < 3 and not k.isascii()):
                 return
             table.setdefault(k, []).append(_Form(target, method))
+            if "-" in k:  # إس-400 is also written إس -400, إس- 400, إس - 400
+                for spaced in (k.replace("-", " -"), k.replace("-", "- "), k.replace("-", " - ")):
+                    table.setdefault(spaced, []).append(_Form(target, method))
             if k.startswith("ال") and len(k) > 4 and " " not in k[:3]:
                 table.setdefault(k[2:], []).append(_Form(target, method, article_stripped=True))
 
         for e in self.kb.entries.values():
+            if e.derived:
+                continue
             add(e.name_ar, e.id, "name")
             for v in e.variants:
                 add(v, e.id, "variant")
@@ -123,7 +132,7 @@ class ActorRecognizer:
     # -- matching ------------------------------------------------------------------------------
     def _matches(self, key: str) -> list[_Match]:
         found: list[_Match] = []
-        for start, end, k, prefix, forms in self._matcher.find(key):
+        for start, end, k, prefix, forms in self._matcher.find(key, squeeze=True):
             ok = []
             for f in forms:
                 if f.article_stripped:
@@ -187,6 +196,10 @@ class ActorRecognizer:
             entry, method = self._resolve(m, day, norm.key)
             if entry is None:
                 continue
+            if method == "metonym" and m.key == self._capitals.get(entry.id) and _in_place(norm.key, m.start):
+                place = self.kb.capital_place(entry.id)
+                if place is not None:  # في موسكو, بأنقرة: the city itself, not its government
+                    entry, method = place, "capital"
             acts = self._acts_for(entry, day)
             mentions.append(self._mention(article, norm, m.start, m.end, entry, method, acts))
             if entry.kind == "person":
@@ -289,6 +302,32 @@ class ActorRecognizer:
                     if org is not None and org.kind == "org":
                         return org.code
         return entry.acts_for
+
+
+def _in_place(key: str, start: int) -> bool:
+    """Whether the word at ``start`` (the key view) is read as a location: ب written onto it
+    (بموسكو، وبأنقرة), or في right before it, or before "the capital" set in apposition to it
+    (في موسكو، في العاصمة الروسية موسكو، بالعاصمة موسكو)."""
+    ws = start
+    while ws > 0 and key[ws - 1].isalnum():
+        ws -= 1
+    if key[ws:start] in ("ب", "وب", "فب"):
+        return True
+    before = [w.strip('"«“»”') for w in key[max(0, ws - 48):ws].split()][-3:]
+    if before and before[-1] in _IN:
+        return True
+    for i in (-1, -2):  # العاصمة, or العاصمة + its adjective
+        if len(before) >= -i and before[i] in _CAPITAL_WORDS[1]:
+            return True
+        if len(before) >= 1 - i and before[i] in _CAPITAL_WORDS[0] and before[i - 1] in _IN:
+            return True
+    return False
+
+
+#: في and وفي
+_IN = frozenset({"في", "وفي"})
+#: "the capital" as a word of its own, and with the ب "in" written onto it
+_CAPITAL_WORDS = (frozenset({"العاصمه"}), frozenset({"بالعاصمه", "وبالعاصمه"}))
 
 
 def _gap(key: str, end: int, start: int) -> bool:

@@ -11,6 +11,8 @@ overlapping matches, longest first.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 from typing import Generic, Protocol, TypeVar
 
@@ -23,6 +25,11 @@ WITH_ARTICLE = frozenset(p + "ال" for p in PROCLITICS) | {"لل", "ولل", "�
 _PREFIXES = PROCLITICS | WITH_ARTICLE
 
 P = TypeVar("P")
+
+#: what :meth:`KeyMatcher.find` reads as one space when ``squeeze`` is on: runs of white space and
+#: quotation marks (صيغة "أستانا" holds the phrase صيغة أستانا; a name broken over two lines is found)
+_Q = '"\u201c\u201d\u201e\u00ab\u00bb'
+_GAP = re.compile(rf'[\s{_Q}]{{2,}}|[^\S ]|[{_Q}]')  # a single plain space is no gap to squeeze
 
 
 #: a phrase found in a key view: ``(start, end, key, prefix, payload)``, with ``start``/``end`` offsets in the
@@ -42,11 +49,16 @@ class KeyMatcher(Generic[P]):
         if not self._empty:
             self._automaton.make_automaton()
 
-    def find(self, key: str) -> list[KeyMatch[P]]:
+    def find(self, key: str, squeeze: bool = False) -> list[KeyMatch[P]]:
         """Every phrase in ``key`` that ends a word and has only proclitics (and the article) in front
-        of it within its word, in the automaton's order (by end); overlapping matches included."""
+        of it within its word, in the automaton's order (by end); overlapping matches included.
+
+        With ``squeeze``, runs of white space and quotation marks count as one space (a phrase
+        may then span them); offsets are still offsets in ``key``."""
         if self._empty:
             return []
+        if squeeze:
+            return self._find_squeezed(key)
         found: list[KeyMatch[P]] = []
         n = len(key)
         prefixes = _PREFIXES
@@ -62,6 +74,43 @@ class KeyMatcher(Generic[P]):
             if prefix in prefixes:
                 found.append((start, end, k, prefix, payload))
         return found
+
+
+    def _find_squeezed(self, key: str) -> list[KeyMatch[P]]:
+        parts: list[str] = []
+        # one row per run copied into the squeezed text: where it starts there, where it starts in
+        # ``key``, and where it ends in ``key`` (a gap is one space standing for the whole run)
+        sq_at: list[int] = []
+        key_at: list[int] = []
+        key_end: list[int] = []
+        last = n_sq = 0
+        for m in _GAP.finditer(key):
+            a, b = m.span()
+            if a > last:
+                parts.append(key[last:a])
+                sq_at.append(n_sq), key_at.append(last), key_end.append(a)
+                n_sq += a - last
+            parts.append(" ")
+            sq_at.append(n_sq), key_at.append(a), key_end.append(b)
+            n_sq += 1
+            last = b
+        if not parts:
+            return self.find(key)
+        parts.append(key[last:])
+        sq_at.append(n_sq), key_at.append(last), key_end.append(len(key))
+        gap = [key_end[i] - key_at[i] != sq_at[i + 1] - sq_at[i] if i + 1 < len(sq_at) else False
+               for i in range(len(sq_at))]
+
+        def start_of(p: int) -> int:
+            i = bisect.bisect_right(sq_at, p) - 1
+            return key_at[i] + (p - sq_at[i])
+
+        def end_of(p: int) -> int:  # an end offset: after the character at p - 1
+            i = bisect.bisect_right(sq_at, p - 1) - 1
+            return key_end[i] if gap[i] else key_at[i] + (p - sq_at[i])
+
+        return [(start_of(a), end_of(b), k, prefix, payload)
+                for a, b, k, prefix, payload in self.find("".join(parts))]
 
 
 class _Span(Protocol):
