@@ -215,3 +215,8 @@ def test_capital_in_a_location_phrase_is_the_city(tmp_path):
     assert ("الكرملين", "RUS", "metonym") in _links(rec, "التقيا في الكرملين")
     # a state without a city entry keeps the old reading
     assert ("أنقرة", "TUR", "metonym") in _links(rec, "اجتمعوا في أنقرة")
+
+
+def test_al_bab_after_a_preposition_of_place(recognizer):
+    assert ("الباب", "place.al_bab", "rule") in _links(recognizer, "تقدمت القوات إلى الباب")
+    assert _links(recognizer, "أغلق الحارس الباب") == []
