@@ -29,7 +29,9 @@ P = TypeVar("P")
 #: what :meth:`KeyMatcher.find` reads as one space when ``squeeze`` is on: runs of white space and
 #: quotation marks (صيغة "أستانا" holds the phrase صيغة أستانا; a name broken over two lines is found)
 _Q = '"\u201c\u201d\u201e\u00ab\u00bb'
-_GAP = re.compile(rf'[\s{_Q}]{{2,}}|[^\S ]|[{_Q}]')  # a single plain space is no gap to squeeze
+#: white space and quotation marks become a plain space, one character for one
+_TO_SPACE = re.compile(f"[{_Q}\t\n\r\f\v\u00a0\u2028\u2029]")
+_RUN = re.compile(" {2,}")
 
 
 #: a phrase found in a key view: ``(start, end, key, prefix, payload)``, with ``start``/``end`` offsets in the
@@ -77,29 +79,29 @@ class KeyMatcher(Generic[P]):
 
 
     def _find_squeezed(self, key: str) -> list[KeyMatch[P]]:
+        flat = _TO_SPACE.sub(" ", key)  # same length: offsets unchanged so far
+        if "  " not in flat:
+            return self.find(flat)
         parts: list[str] = []
         # one row per run copied into the squeezed text: where it starts there, where it starts in
-        # ``key``, and where it ends in ``key`` (a gap is one space standing for the whole run)
+        # ``key``, and where it ends in ``key`` (a run of spaces becomes one space standing for it all)
         sq_at: list[int] = []
         key_at: list[int] = []
         key_end: list[int] = []
+        gap: list[bool] = []
         last = n_sq = 0
-        for m in _GAP.finditer(key):
+        for m in _RUN.finditer(flat):
             a, b = m.span()
             if a > last:
-                parts.append(key[last:a])
-                sq_at.append(n_sq), key_at.append(last), key_end.append(a)
+                parts.append(flat[last:a])
+                sq_at.append(n_sq), key_at.append(last), key_end.append(a), gap.append(False)
                 n_sq += a - last
             parts.append(" ")
-            sq_at.append(n_sq), key_at.append(a), key_end.append(b)
+            sq_at.append(n_sq), key_at.append(a), key_end.append(b), gap.append(True)
             n_sq += 1
             last = b
-        if not parts:
-            return self.find(key)
-        parts.append(key[last:])
-        sq_at.append(n_sq), key_at.append(last), key_end.append(len(key))
-        gap = [key_end[i] - key_at[i] != sq_at[i + 1] - sq_at[i] if i + 1 < len(sq_at) else False
-               for i in range(len(sq_at))]
+        parts.append(flat[last:])
+        sq_at.append(n_sq), key_at.append(last), key_end.append(len(key)), gap.append(False)
 
         def start_of(p: int) -> int:
             i = bisect.bisect_right(sq_at, p) - 1
