@@ -4,7 +4,9 @@
 them), pairs each gold article with the system article whose span of the file holds its anchor
 (:func:`marsad.gold.pair_articles`) and scores micro precision, recall and F1 per layer:
 
-``entities``     distinct entities per article (:func:`marsad.gold.score_entities`, all kinds)
+``entities``     distinct entities per article (:func:`marsad.gold.score_entities`, all kinds) that
+                 the knowledge base links; the detail ``entities.with_names`` adds the names the
+                 trained recognizer found, matched to gold rows by their Arabic forms (``name_ar``)
 ``events``       type + source code + target code (unordered for symmetric types: CONSULT,
                  AGREE, COOPERATE); one system event per gold row, each used once
 ``events_type``  the same one-to-one matching on the type alone (a looser line)
@@ -65,8 +67,9 @@ class ExtractEvaluation:
                 rows.append(f"{k:<13} {'-':>6} {'-':>6} {0.0:>6.3f} {'':>5} {'':>5} {s.fn:>5}  (not produced)")
                 continue
             rows.append(f"{k:<13} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5}")
+        wide = max((len(k) for k in self.details), default=0)
         for k, s in self.details.items():
-            rows.append(f"  {k:<11} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5}")
+            rows.append(f"  {k:<{wide}} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5}")
         rows.append(f"gold articles {self.gold_articles}, paired {self.paired}, "
                     f"system articles without gold {self.unpaired_system}")
         return "\n".join(rows)
@@ -257,6 +260,11 @@ def evaluate_extract(gold_dir: Path | str, seeds_dir: Path | str, resources=None
     ents = score_entities(pairs, keys)["all"]
     for a in extra:
         ents.add({keys.system(e) for e in a.entities.values() if e.kb}, set(), f"(no gold) {a.id}")
+    # the same with the names the trained recognizer found (person, org, place without a KB entry)
+    names = score_entities(pairs, keys, kb_only=False)["all"]
+    for a in extra:
+        names.add({keys.system(e) if e.kb else f"ar:{e.name_ar}" for e in a.entities.values()}, set(),
+                  f"(no gold) {a.id}")
     strict, loose = score_events(pairs, extra, symmetric, keys)
     meta = score_metadata(pairs, extra)
     both = Score()
@@ -271,7 +279,8 @@ def evaluate_extract(gold_dir: Path | str, seeds_dir: Path | str, resources=None
     }
     return ExtractEvaluation(scores, produced, gold_articles=len(pairs),
                              paired=sum(a is not None for _, a in pairs), unpaired_system=len(extra),
-                             details={f"metadata.{k}": v for k, v in meta.items()})
+                             details={"entities.with_names": names,
+                                      **{f"metadata.{k}": v for k, v in meta.items()}})
 
 
 __all__ = ["LAYERS", "ExtractEvaluation", "evaluate_extract", "score_dossiers", "score_events",

@@ -85,3 +85,22 @@ def test_dossiers_and_metadata():
     assert (meta["outlet"].tp, meta["outlet"].fp) == (1, 0)           # hamza folded
     assert (meta["published"].tp, meta["published"].fp, meta["published"].fn) == (0, 1, 0)
     assert meta["outlet"].f1 == pytest.approx(1.0)
+
+
+def test_names_the_recognizer_found_match_gold_rows_by_their_arabic_forms():
+    from marsad.gold import score_entities
+
+    g = gold(entities=[{"kind": "person", "code": None, "name_en": "Vladimir Putin"},
+                       {"kind": "person", "code": None, "name_en": "Sami Haddad", "name_ar": ["سامي حداد", "حداد"]},
+                       {"kind": "org", "code": None, "name_en": "Levant Centre", "name_ar": ["مركز الشام"]},
+                       {"kind": "person", "code": None, "name_en": "Rana Aziz", "name_ar": ["رنا عزيز"]}])
+    a = Article(id="a", text="x")
+    a.entities = {"putin": Entity("putin", "person", "Vladimir Putin", None, kb=True),
+                  "doc:person:1": Entity("doc:person:1", "person", None, "سامى حدّاد", kb=False),  # folded alike
+                  "doc:place:1": Entity("doc:place:1", "place", None, "مركز الشام", kb=False),  # wrong kind
+                  "doc:person:2": Entity("doc:person:2", "person", None, "كبار رافقوا", kb=False)}  # junk
+    kb_only = score_entities([(g, a)], FakeKeys())["all"]
+    assert (kb_only.tp, kb_only.fp, kb_only.fn) == (1, 0, 3)
+    names = score_entities([(g, a)], FakeKeys(), kb_only=False)
+    assert (names["all"].tp, names["all"].fp, names["all"].fn) == (2, 2, 2)
+    assert (names["person"].tp, names["person"].fp, names["person"].fn) == (2, 1, 1)

@@ -65,6 +65,11 @@ EVENT_KEYS = frozenset({"type", "mode", "source", "target", "modality", "date", 
 QUOTE_KEYS = frozenset({"speaker", "speaker_code", "cue", "span", "direct"})
 QUANTITY_KEYS = frozenset({"value", "unit", "what", "date", "span"})
 ENTITY_KEYS = frozenset({"kind", "code", "name_en"})
+#: optional: the Arabic forms the article names an entity by (for entities the knowledge base lacks)
+ENTITY_OPTIONAL = frozenset({"name_ar"})
+#: quotation marks and tatweel a name_ar form may leave out of the text it is read from
+_NAME_DROPPED = '"\u201c\u201d\u201e\u00ab\u00bb\u0640'
+
 
 ACTOR_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -160,9 +165,11 @@ class _Checker:
         return s, e
 
     # -- records ---------------------------------------------------------------------------------------------
-    def entity(self, where: str, en: Any) -> None:
-        if not self.keys(where, en, ENTITY_KEYS, ENTITY_KEYS):
+    def entity(self, where: str, en: Any, art: tuple[int, int] | None = None) -> None:
+        if not self.keys(where, en, ENTITY_KEYS | ENTITY_OPTIONAL, ENTITY_KEYS):
             return
+        if "name_ar" in en:
+            self.arabic_forms(where + ".name_ar", en["name_ar"], art)
         if en["kind"] not in ENTITY_KINDS:
             self.add(where, f"kind {en['kind']!r} not in {sorted(ENTITY_KINDS)}")
         self.code(where + ".code", en["code"])
@@ -171,6 +178,21 @@ class _Checker:
         if en["kind"] == "person" and en["code"] is not None:
             self.add(where, "people carry no code (their state goes in events)")
         self.label(where + ".name_en", en["name_en"], nullable=False)
+
+    def arabic_forms(self, where: str, forms: Any, art: tuple[int, int] | None) -> None:
+        """name_ar: a list of forms, each found in the article's text (quotes and tatweel aside)."""
+        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            self.add(where, f"must be a list of non-empty strings, got {forms!r}")
+            return
+        if self.text is None or art is None:
+            return
+        body = self.text[art[0]:art[1]].translate(str.maketrans("", "", _NAME_DROPPED))
+        body = " ".join(body.split())
+        for f in forms:
+            if len(f) > MAX_LABEL:
+                self.add(where, f"form of {len(f)} chars: a name, not a sentence")
+            elif " ".join(f.split()) not in body:
+                self.add(where, f"form {f!r} does not occur in the article")
 
     def event(self, where: str, ev: Any, art: tuple[int, int] | None) -> None:
         if not self.keys(where, ev, EVENT_KEYS, EVENT_KEYS):
@@ -247,10 +269,7 @@ class _Checker:
                 self.add(f"{where}.{field}", "must be a list (use [] when empty)")
                 continue
             for k, row in enumerate(rows):
-                if field == "entities":
-                    fn(f"{where}.{field}[{k}]", row)
-                else:
-                    fn(f"{where}.{field}[{k}]", row, art)
+                fn(f"{where}.{field}[{k}]", row, art)
         if isinstance(a["entities"], list):
             keys = Counter((e.get("kind"), e.get("code"), e.get("name_en")) for e in a["entities"] if isinstance(e, dict))
             for key, n in keys.items():

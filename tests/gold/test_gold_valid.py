@@ -79,6 +79,10 @@ def _messages(doc: dict, name: str, seeds_dir: Path) -> str:
         (lambda a: a["quotes"][0].__setitem__("direct", "yes"), "must be true or false"),
         (lambda a: a["quantities"][0].__setitem__("what", "weight"), "'weight' not in"),
         (lambda a: a.__setitem__("published", "2021-12"), "bad date"),
+        (lambda a: a["entities"].append({"kind": "person", "code": None, "name_en": "Nobody Here",
+                                         "name_ar": ["اسم لا يرد في المقال أبدا"]}), "does not occur in the article"),
+        (lambda a: a["entities"].append({"kind": "person", "code": None, "name_en": "Nobody Here",
+                                         "name_ar": "نص"}), "must be a list of non-empty strings"),
     ],
 )
 def test_checker_reports_broken_fields(sample, seeds_dir: Path, mutate, expected: str):
