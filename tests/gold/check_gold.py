@@ -186,12 +186,12 @@ class _Checker:
             return
         if self.text is None or art is None:
             return
-        body = self.text[art[0]:art[1]].translate(str.maketrans("", "", _NAME_DROPPED))
-        body = " ".join(body.split())
+        drop = str.maketrans("", "", _NAME_DROPPED)
+        body = " ".join(self.text[art[0]:art[1]].translate(drop).split())
         for f in forms:
             if len(f) > MAX_LABEL:
                 self.add(where, f"form of {len(f)} chars: a name, not a sentence")
-            elif " ".join(f.split()) not in body:
+            elif " ".join(f.translate(drop).split()) not in body:
                 self.add(where, f"form {f!r} does not occur in the article")
 
     def event(self, where: str, ev: Any, art: tuple[int, int] | None) -> None:
