@@ -176,8 +176,24 @@ class KnowledgeBase:
 
     def holders(self, title: str, of: str, day: dt.date) -> list[KBEntry]:
         """People who held ``title`` of ``of`` on ``day``."""
-        return [e for e in self.entries.values() if e.kind == "person"
-                and any(r.title == title and r.of == of and r.covers(day) for r in e.roles)]
+        out: list[KBEntry] = []
+        for e, r in self._roles_index().get((title, of), ()):
+            if r.covers(day) and all(x is not e for x in out):
+                out.append(e)
+        return out
+
+    def _roles_index(self) -> dict[tuple[str, str], list[tuple[KBEntry, Role]]]:
+        """``(title, of)`` → the people with such a role and the role (built on first use, rebuilt when
+        entries are added)."""
+        index = self.__dict__.get("_by_role")
+        if index is None or self.__dict__.get("_by_role_size") != len(self.entries):
+            index = {}
+            for e in self.entries.values():
+                if e.kind == "person":
+                    for r in e.roles:
+                        index.setdefault((r.title, r.of), []).append((e, r))
+            self.__dict__["_by_role"], self.__dict__["_by_role_size"] = index, len(self.entries)
+        return index
 
     def code_entry(self, code: str) -> KBEntry | None:
         """The state or organization whose actor code is ``code``."""
