@@ -51,6 +51,15 @@ def test_squeeze_lets_a_phrase_span_quotes_and_line_breaks():
     assert spans == [("مسار «أستانا", "format"), ("مسار\n  أستانا", "format"), ("موسكو", "city")]
 
 
+def test_squeeze_reads_an_editor_s_brackets_as_space():
+    m = KeyMatcher([("فلاديمير بوتين", "putin")])
+    text = "بحثنا مع (الرئيس الروسي فلاديمير) بوتين الملف"
+    key = Normalizer().fold(text)
+    assert m.find(key) == []
+    (s, e, _, _, p), = m.find(key, squeeze=True)
+    assert (text[s:e], p) == ("فلاديمير) بوتين", "putin")
+
+
 def test_squeeze_changes_nothing_on_single_spaces():
     m = KeyMatcher([("البحر الاسود", 1), ("تركيا", 2)])
     key = Normalizer().key("عبرت تركيا البحر الأسود")
