@@ -30,7 +30,7 @@ FILE_KIND = {
 }
 SPECIAL_FILES = {"titles.yaml", "ambiguous.yaml"}
 PLACE_TYPES = {"city", "town", "region", "governorate", "sea", "strait", "river", "island", "base", "facility"}
-THING_TYPES = {"agreement", "format", "project", "weapon", "pipeline", "plant", "initiative"}
+THING_TYPES = {"agreement", "format", "project", "weapon", "pipeline", "plant", "initiative", "operation"}
 TITLES = {
     "president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
     "energy_minister", "interior_minister", "finance_minister", "economy_minister", "trade_minister",
