@@ -220,3 +220,31 @@ def test_capital_in_a_location_phrase_is_the_city(tmp_path):
 def test_al_bab_after_a_preposition_of_place(recognizer):
     assert ("الباب", "place.al_bab", "rule") in _links(recognizer, "تقدمت القوات إلى الباب")
     assert _links(recognizer, "أغلق الحارس الباب") == []
+
+
+def test_holders_by_date_with_interrupted_terms(tmp_path):
+    d = tmp_path / "kb"
+    d.mkdir()
+    (d / "people.yaml").write_text("""
+- {id: person.a, kind: person, name_en: Leader A, name_ar: القائد ألف, country: RUS,
+   roles: [{title: president, of: RUS, from: 2000-05-07, to: 2008-05-07},
+           {title: prime_minister, of: RUS, from: 2008-05-08, to: 2012-05-07},
+           {title: president, of: RUS, from: 2012-05-07, to: null}]}
+- {id: person.b, kind: person, name_en: Leader B, name_ar: القائد باء, country: RUS,
+   roles: [{title: president, of: RUS, from: 2008-05-07, to: 2012-05-07}]}
+""", encoding="utf-8")
+    import datetime as dt
+
+    kb = KnowledgeBase.load([d], packaged=False)
+    who = lambda title, day: [e.id for e in kb.holders(title, "RUS", dt.date.fromisoformat(day))]  # noqa: E731
+    assert who("president", "2005-01-01") == ["person.a"]
+    assert who("president", "2010-01-01") == ["person.b"]
+    assert who("prime_minister", "2010-01-01") == ["person.a"]
+    assert who("president", "2021-09-29") == ["person.a"]
+    assert who("president", "1999-01-01") == []
+    # an entry added after the first query is seen by the next one
+    from marsad.actors.kb import KBEntry, Role
+
+    kb.entries["person.c"] = KBEntry("person.c", "person", "Leader C", "القائد جيم", country="RUS",
+                                     roles=(Role("foreign_minister", "RUS", dt.date(2004, 3, 9), None),))
+    assert who("foreign_minister", "2021-01-01") == ["person.c"]
