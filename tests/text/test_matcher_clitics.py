@@ -58,6 +58,10 @@ def test_squeeze_reads_an_editor_s_brackets_as_space():
     assert m.find(key) == []
     (s, e, _, _, p), = m.find(key, squeeze=True)
     assert (text[s:e], p) == ("فلاديمير) بوتين", "putin")
+    m = KeyMatcher([("القرار 2254", "res")])
+    text = "نص القرار /2254/ على"
+    (s, e, _, _, p), = m.find(Normalizer().fold(text), squeeze=True)
+    assert text[s:e] == "القرار /2254"
 
 
 def test_squeeze_changes_nothing_on_single_spaces():

@@ -27,9 +27,9 @@ _PREFIXES = PROCLITICS | WITH_ARTICLE
 P = TypeVar("P")
 
 #: what :meth:`KeyMatcher.find` reads as one space when ``squeeze`` is on: runs of white space, quotation
-#: marks and brackets (صيغة "أستانا" holds the phrase صيغة أستانا, an editor's (فلاديمير) بوتين holds
-#: فلاديمير بوتين, and a name broken over two lines is found)
-_GAP_CHARS = '"\u201c\u201d\u201e\u00ab\u00bb()\\[\\]\t\n\r\f\v\u00a0\u2028\u2029'
+#: marks, brackets and slashes (صيغة "أستانا" holds the phrase صيغة أستانا, an editor's (فلاديمير) بوتين holds
+#: فلاديمير بوتين, القرار /2254/ holds القرار 2254, and a name broken over two lines is found)
+_GAP_CHARS = '"\u201c\u201d\u201e\u00ab\u00bb()\\[\\]/\t\n\r\f\v\u00a0\u2028\u2029'
 #: those characters become a plain space, one character for one
 _TO_SPACE = re.compile(f"[{_GAP_CHARS}]")
 _RUN = re.compile(" {2,}")
