@@ -81,7 +81,9 @@ def main() -> None:
     except ImportError:
         NameRecognizer = None
     if NameRecognizer is not None:
-        ner = NameRecognizer(kb=res.kb, backend=args.ner)
+        # as the pipeline builds it (Resources.name_recognizer): the text layer's tokenizer, whose cache of
+        # segmented words the name features reuse
+        ner = NameRecognizer(kb=res.kb, tokenizer=res.tokenizer(), backend=args.ner)
         ner._load()  # load the model(s) outside the timing
         ner_t = timed(ner, articles)
         print(row(f"actors: trained names ({args.ner})", ner_t, median_idx))
