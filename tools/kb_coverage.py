@@ -44,6 +44,7 @@ NOT_CHECKED: dict[tuple[str, str], str] = {
     ("BHR", "intelligence_chief"): "heads of the National Security Agency are named, but their dates are unconfirmed: not entered",
     ("BHR", "spokesperson"): "the office existed only at times (a minister of state for information around 2012-2016): not entered",
     ("KWT", "spokesperson"): "a government spokesperson exists since about 2016-17, holders and dates unconfirmed: not entered",
+    ("GEO", "spokesperson"): "no government or foreign ministry spokesperson identified: not entered",
 }
 #: (state, office, year) -> why the post was empty on 1 July of that year, or why no holder is entered
 VACANT: dict[tuple[str, str, int], str] = {
@@ -56,6 +57,15 @@ VACANT: dict[tuple[str, str, int], str] = {
     ("QAT", "defence_minister", 2011): "no minister of state for defence before June 2013: the emir held the portfolio",
     ("QAT", "spokesperson", 2011): "no official spokesperson before about 2017",
     ("QAT", "spokesperson", 2014): "no official spokesperson before about 2017",
+    **{("ARM", "energy_minister", y): "the energy ministry was merged into Territorial Administration and Infrastructure in 2019"
+       for y in (2020, 2023, 2025)},
+    **{("GEO", "energy_minister", y): "the energy ministry was merged into Economy and Sustainable Development in late 2017"
+       for y in (2020, 2023, 2025)},
+    ("AZE", "energy_minister", 2017): "vacant between Natig Aliyev's death (9 June 2017) and Parviz Shahbazov's appointment (20 October)",
+    ("IRQ", "spokesperson", 2014): "vacant after Ali al-Dabbagh left in November 2012 (a media adviser did the job informally)",
+    **{("SYR", "spokesperson", y): "no government, presidency or foreign ministry spokesperson after December 2012"
+       for y in (2014, 2017, 2020, 2023)},
+    ("SYR", "spokesperson", 2025): "no spokesperson of the transitional authorities identified: not entered",
 }
 
 
