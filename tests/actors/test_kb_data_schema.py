@@ -37,7 +37,7 @@ TITLES = {
     "spokesperson", "foreign_ministry_spokesperson", "intelligence_chief", "chief_of_staff",
     "king", "crown_prince", "emir", "sultan", "supreme_leader", "chancellor", "secretary_general",
     "high_representative", "commission_president", "council_president", "speaker", "ambassador",
-    "envoy", "commander", "leader", "special_envoy", "national_security_adviser",
+    "envoy", "commander", "leader", "special_envoy", "national_security_adviser", "communications_director",
 }
 RULES = {"date_role", "context_first_name", "context_gazetteer", "prefer_state", "skip"}
 PSEUDO_CANDIDATES = {"common_word", "month"}

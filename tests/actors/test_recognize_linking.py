@@ -248,3 +248,38 @@ def test_holders_by_date_with_interrupted_terms(tmp_path):
     kb.entries["person.c"] = KBEntry("person.c", "person", "Leader C", "القائد جيم", country="RUS",
                                      roles=(Role("foreign_minister", "RUS", dt.date(2004, 3, 9), None),))
     assert who("foreign_minister", "2021-01-01") == ["person.c"]
+
+
+def test_spokesperson_of_a_government_seat_or_principal(tmp_path):
+    d = tmp_path / "kb"
+    d.mkdir()
+    (d / "states.yaml").write_text(STATES, encoding="utf-8")
+    (d / "titles.yaml").write_text(TITLES + """
+- {title: spokesperson, ar: [المتحدث الرسمي], ar_construct: [المتحدث باسم, الناطق باسم]}
+- {title: prime_minister, ar: [رئيس الوزراء], ar_construct: [رئيس وزراء]}
+""", encoding="utf-8")
+    (d / "people.yaml").write_text(PEOPLE + """
+- {id: person.voice_rus, kind: person, name_en: Voice Rus, name_ar: صوت روسي, country: RUS,
+   roles: [{title: spokesperson, of: RUS, from: 2012-05-22, to: null}]}
+- {id: person.voice_tur, kind: person, name_en: Voice Tur, name_ar: صوت تركي, country: TUR,
+   roles: [{title: spokesperson, of: TUR, from: 2014-12-01, to: 2023-06-03}]}
+- {id: person.pm_tur, kind: person, name_en: Old Premier, name_ar: رئيس قديم, country: TUR,
+   roles: [{title: prime_minister, of: TUR, from: 2014-08-29, to: 2016-05-24}]}
+""", encoding="utf-8")
+    rec = ActorRecognizer(KnowledgeBase.load([d], packaged=False))
+    links = _links(rec, "وقال المتحدث باسم الكرملين إن")
+    assert ("المتحدث باسم الكرملين", "person.voice_rus", "role") in links
+    assert ("الكرملين", "RUS", "metonym") in links  # the seat stays a mention of its state
+    assert _links(rec, "وقال المتحدث باسم الكرملين إن", None) == [("الكرملين", "RUS", "metonym")]  # no date
+    links = _links(rec, "وقال المتحدث باسم الحكومة التركية إن", "2021-09-29")
+    assert ("المتحدث باسم الحكومة التركية", "person.voice_tur", "role") in links
+    assert ("التركية", "TUR", "adjective") in links
+    # the principal's title is not the speaker: the prime minister in office that day is not linked
+    links = _links(rec, "وقال المتحدث باسم رئيس الوزراء التركي إن", "2015-06-01")
+    assert ("المتحدث باسم رئيس الوزراء التركي", "person.voice_tur", "role") in links
+    assert "person.pm_tur" not in [e for _, e, _ in links]
+    # a day the spokesperson post has no holder in the KB: no person at all, the state stays
+    links = _links(rec, "وقال المتحدث باسم رئيس الوزراء التركي إن", "2014-09-15")
+    assert [e for _, e, _ in links] == ["TUR"]
+    # the prime minister's own title still resolves
+    assert ("رئيس الوزراء التركي", "person.pm_tur", "role") in _links(rec, "قال رئيس الوزراء التركي", "2015-06-01")

@@ -29,6 +29,9 @@ from marsad.types import Article, Entity, Mention
 
 _COUNTERPART = ("نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرتيه", "نظيرهم", "نظرائه", "نظيره,")
 _PLACE_CUES = frozenset("في الي مدينه بلده منطقه قريه محافظه ريف ناحيه مدينتي بلدتي قرب نحو باتجاه شمال جنوب شرق غرب".split())
+#: titles of a spokesperson (المتحدث باسم ...) and the words for the body spoken for (folded)
+_SPOKESPERSON = frozenset({"spokesperson"})
+_GOVERNMENT = frozenset({"الحكومه", "حكومه", "الرياسه", "رياسه", "الرئاسه", "رئاسه"})
 _TOP_TITLES = frozenset({"president", "king", "emir", "sultan", "supreme_leader", "prime_minister", "chancellor"})
 _METHOD_RANK = {"name": 0, "variant": 1, "en": 1, "surname": 2, "metonym": 3, "adjective": 4}
 CONFIDENCE = {"name": 0.97, "variant": 0.95, "en": 0.95, "surname": 0.9, "adjective": 0.9, "metonym": 0.85,
@@ -170,6 +173,14 @@ class ActorRecognizer:
             nxt = matches[i + 1] if i + 1 < len(matches) else None
             adjacent = nxt is not None and _gap(norm.key, m.end, nxt.start)
             if methods & {"title_def", "title_con"}:
+                spoken = self._spokesperson(m, matches, i, day, norm.key)
+                if spoken is not None:  # المتحدث باسم الحكومة العراقية، المتحدث باسم رئيس الوزراء الإسرائيلي
+                    person, state, stop, skip = spoken
+                    if person is not None:
+                        mentions.append(self._mention(article, norm, m.start, stop, person, "role", state))
+                        last_person = (person, stop)
+                    skip_until = skip  # the principal's title is not the speaker
+                    continue
                 person, state, stop = self._role(m, nxt if adjacent else None, day, norm.key)
                 if person is not None:
                     mentions.append(self._mention(article, norm, m.start, stop, person, "role", state))
@@ -275,6 +286,36 @@ class ActorRecognizer:
                 if len(people) == 1:
                     return people[0], of, nxt.end
         return None, None, m.end
+
+    def _spokesperson(self, m: _Match, matches: list[_Match], i: int, day: dt.date | None,
+                      key: str) -> tuple[KBEntry | None, str, int, int] | None:
+        """``(spokesperson, state, end, skip_until)`` for "the spokesperson of" followed by the government
+        or presidency of a state (المتحدث باسم الحكومة العراقية) or by a principal's title (المتحدث باسم
+        رئيس الوزراء الإسرائيلي); ``None`` when ``m`` opens no such phrase. The spokesperson is the holder of
+        the office on the day, if the knowledge base has exactly one; the principal is never the speaker."""
+        if not any(f.method == "title_con" and f.target in _SPOKESPERSON for f in m.forms):
+            return None
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if nxt is None:
+            return None
+        between = key[m.end:nxt.start].split()
+        if len(between) == 1 and between[0] in _GOVERNMENT and 0 < nxt.start - m.end <= len(between[0]) + 2:
+            state, end, skip = self._state_of(nxt), nxt.end, nxt.start  # the adjective stays a state mention
+        elif not between and _gap(key, m.end, nxt.start) and any(
+                f.method == "metonym" and f.target in self.kb.entries for f in nxt.forms):
+            # المتحدث باسم الكرملين / البيت الأبيض: a seat of government
+            state, end, skip = next(f.target for f in nxt.forms if f.method == "metonym"), nxt.end, nxt.start
+        elif not between and _gap(key, m.end, nxt.start) and {f.method for f in nxt.forms} & {"title_def", "title_con"}:
+            after = matches[i + 2] if i + 2 < len(matches) else None
+            if after is None or not _gap(key, nxt.end, after.start):
+                return None
+            state, end, skip = self._state_of(after), after.end, nxt.end
+        else:
+            return None
+        if state is None:
+            return None
+        people = self.kb.holders("spokesperson", state, day) if day else []
+        return (people[0] if len(people) == 1 else None), state, end, skip
 
     def _state_of(self, m: _Match) -> str | None:
         for f in m.forms:
