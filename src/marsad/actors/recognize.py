@@ -29,9 +29,9 @@ from marsad.types import Article, Entity, Mention
 
 _COUNTERPART = ("نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرتيه", "نظيرهم", "نظرائه", "نظيره,")
 _PLACE_CUES = frozenset("في الي مدينه بلده منطقه قريه محافظه ريف ناحيه مدينتي بلدتي قرب نحو باتجاه شمال جنوب شرق غرب".split())
-#: titles of a spokesperson (المتحدث باسم ...) and the words for the body spoken for (folded)
+#: titles of a spokesperson (المتحدث باسم ...) and the words for the body spoken for (folded: ئ → ي, ة → ه)
 _SPOKESPERSON = frozenset({"spokesperson"})
-_GOVERNMENT = frozenset({"الحكومه", "حكومه", "الرياسه", "رياسه", "الرئاسه", "رئاسه"})
+_GOVERNMENT = frozenset({"الحكومه", "حكومه", "الرياسه", "رياسه"})
 _TOP_TITLES = frozenset({"president", "king", "emir", "sultan", "supreme_leader", "prime_minister", "chancellor"})
 _METHOD_RANK = {"name": 0, "variant": 1, "en": 1, "surname": 2, "metonym": 3, "adjective": 4}
 CONFIDENCE = {"name": 0.97, "variant": 0.95, "en": 0.95, "surname": 0.9, "adjective": 0.9, "metonym": 0.85,
