@@ -31,16 +31,10 @@ sys.path.insert(0, str(REPO / "src"))
 
 from marsad.actors.e5ner import LABELS, E5Tagger, decode, mix  # noqa: E402
 from marsad.actors.evaluate import read_test, score_spans  # noqa: E402
-from marsad.actors.ner import (  # noqa: E402
-    DEFAULT_MODEL,
-    base_words,
-    crf_marginals,
-    make_extractor,
-    propagate,
-    read_anercorp_lines,
-    sentences_of,
-    split_dev,
-)
+from marsad.actors.ner import DEFAULT_MODEL, base_words, crf_marginals, make_extractor, propagate  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tune_e5_mix import dev_split  # noqa: E402  (the same dev split as the mixture's tuning)
 
 #: word features the stacker keeps from the CRF's own: gazetteer flags and the two coarser clusters
 _WORD_PREFIXES = ("g", "c0=", "c1=")
@@ -109,8 +103,7 @@ def main() -> None:
     ap.add_argument("--c2", default="1,0.3,3", help="L2 penalties to compare (the first is used with --test)")
     ap.add_argument("--test", action="store_true", help="then score the CAMeL test file once")
     args = ap.parse_args()
-    _, dev = split_dev(sentences_of(read_anercorp_lines(args.anercorp / "ANERCorp_original_full.txt", 1, 125_304)),
-                       0.1)
+    dev = dev_split(args.anercorp)
     gold = [t for _, t in dev]
     words = [base_words(w) for w, _ in dev]
     ext = make_extractor()
